@@ -1,0 +1,41 @@
+# Kinwise: `make run` serves the demo site; `make test` runs the whole suite.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+MANAGE := .venv/bin/python manage.py
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+export UV_LINK_MODE := copy
+
+.PHONY: run test lint format venv venv-dev clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" 2>&1 | grep -v "is ignored" || true
+
+venv: $(UV)
+	$(UV) sync --frozen --no-dev --inexact --quiet
+
+venv-dev: $(UV)
+	$(UV) sync --frozen --quiet
+
+run: venv
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: venv-dev
+	.venv/bin/pytest $(PYTEST_ARGS)
+
+lint: venv-dev
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: venv-dev
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+clean:
+	rm -rf .venv $(TOOLS) db.sqlite3 staticfiles

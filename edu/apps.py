@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EduConfig(AppConfig):
+    name = "edu"
+    label = "edu"
+    verbose_name = _("Kinwise site")
+    default_auto_field = "django.db.models.BigAutoField"

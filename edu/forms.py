@@ -1,0 +1,26 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import BaseUserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class SignUpForm(BaseUserCreationForm):
+    """Email and password; the display name is optional."""
+
+    class Meta:
+        model = get_user_model()
+        fields = ("email", "display_name")
+        labels = {"email": _("Email address")}
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "display_name": forms.TextInput(attrs={"autocomplete": "nickname"}),
+        }
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("An account with this email address already exists. Try logging in instead."),
+                code="duplicate_email",
+            )
+        return email

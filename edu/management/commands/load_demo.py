@@ -1,0 +1,119 @@
+"""Load the demo site: the home page, the site navigation and the demo accounts.
+
+Idempotent: a second run changes nothing. Demo accounts and their passwords are printed only
+when ``KINWISE_DEMO_ACCOUNTS`` is set (the dev settings set it).
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from edu.models import HomePage, SiteNavigation
+
+DEMO_PASSWORD = "kinwise-demo"  # noqa: S105 - printed for local development only
+
+DEMO_ACCOUNTS = [
+    # (email, display name, groups, is_superuser)
+    ("parent@example.com", "Alex (parent)", [], False),
+    ("teacher@example.com", "Ms Rivera (school counsellor)", ["Teachers"], False),
+    ("editor@example.com", "Editor", ["Editors"], False),
+    ("reviewer@example.com", "Safety reviewer", ["Safety reviewers"], False),
+    ("admin@example.com", "Administrator", [], True),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the Kinwise demo content and accounts (idempotent; --reset rebuilds)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete the demo content and build it again."
+        )
+
+    def step(self, message):
+        self.stdout.write(f"  · {message}")
+
+    @transaction.atomic
+    def handle(self, *args, reset=False, **options):
+        self.stdout.write("Loading the Kinwise demo…")
+        home = self.home_page(reset)
+        self.site(home)
+        self.accounts()
+        self.stdout.write(self.style.SUCCESS("Demo ready."))
+        if getattr(settings, "KINWISE_DEMO_ACCOUNTS", False):
+            self.print_accounts()
+
+    def home_page(self, reset):
+        root = Page.get_first_root_node()
+        home = HomePage.objects.first()
+        if home and reset:
+            home.delete()
+            home = None
+        if home is None:
+            # Wagtail's initial migration leaves a "Welcome" page at the root; it makes way
+            # for the Kinwise home page.
+            for page in root.get_children().exclude(content_type__model="homepage"):
+                page.delete()
+            home = HomePage(
+                title="Kinwise",
+                slug="home",
+                hero_title="Keep your child safer online",
+                hero_text=(
+                    "Short, free lessons for parents: how online grooming and sextortion work, "
+                    "how to lock down the apps your child uses, and where to report."
+                ),
+                intro=(
+                    "<p>Most children who are targeted online are found through the features of "
+                    "apps they use every day. Parents who know the pattern, the settings and "
+                    "where to report can step in early.</p>"
+                ),
+            )
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.step("home page created")
+        else:
+            self.step("home page already there")
+        return home
+
+    def site(self, home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True
+            )
+        if site.root_page_id != home.pk or site.site_name != "Kinwise":
+            site.root_page = home
+            site.site_name = "Kinwise"
+            site.save()
+        SiteNavigation.for_site(site)
+        self.step("site configured")
+        return site
+
+    def accounts(self):
+        User = get_user_model()
+        created = 0
+        for email, name, groups, is_superuser in DEMO_ACCOUNTS:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User.objects.create_user(
+                    email=email,
+                    password=DEMO_PASSWORD,
+                    display_name=name,
+                    is_superuser=is_superuser,
+                    is_staff=is_superuser,
+                )
+                created += 1
+            user.groups.add(*Group.objects.filter(name__in=groups))
+        self.step(f"demo accounts: {created} created, {len(DEMO_ACCOUNTS) - created} already there")
+
+    def print_accounts(self):
+        self.stdout.write(
+            f"\nDemo accounts (development only), all with the password {DEMO_PASSWORD!r}:"
+        )
+        for email, _name, groups, is_superuser in DEMO_ACCOUNTS:
+            role = "superuser" if is_superuser else (", ".join(groups) or "parent")
+            self.stdout.write(f"  {email:<24} {role}")
+        self.stdout.write("Wagtail admin: http://127.0.0.1:8000/admin/\n")

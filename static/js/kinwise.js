@@ -1,0 +1,13 @@
+// Progressive enhancement only: every feature here also works without JavaScript.
+(function () {
+  "use strict";
+
+  // Quick exit: leave for a neutral site and replace this page in the history,
+  // so that the Back button does not return to it.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-quick-exit]");
+    if (!link) return;
+    event.preventDefault();
+    window.location.replace(link.getAttribute("href"));
+  });
+})();

@@ -1,0 +1,82 @@
+import os
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
+
+from tests.factories import HomePageFactory, UserFactory
+
+# pytest-django's live_server with Playwright's sync API: without this, teardown raises
+# SynchronousOnlyOperation because Playwright runs an event loop in the test thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.get_first_root_node()
+
+
+@pytest.fixture
+def home_page(root_page):
+    # Wagtail's initial data leaves a "Welcome" page as the default site's root; replace it.
+    home = HomePageFactory(parent=root_page)
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.site_name = "Kinwise"
+    site.save()
+    if old_root.pk != home.pk and old_root.depth == 2:
+        old_root.delete()
+    return home
+
+
+@pytest.fixture
+def site(home_page):
+    return Site.objects.get(is_default_site=True)
+
+
+def _user_in(group_name, **kwargs):
+    user = UserFactory(**kwargs)
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def parent(db):
+    return _user_in(None, display_name="Pat Parent")
+
+
+@pytest.fixture
+def other_parent(db):
+    return _user_in(None, display_name="Oli Other")
+
+
+@pytest.fixture
+def teacher(db):
+    return _user_in("Teachers", display_name="Tess Teacher")
+
+
+@pytest.fixture
+def other_teacher(db):
+    return _user_in("Teachers", display_name="Theo Teacher")
+
+
+@pytest.fixture
+def editor(db):
+    return _user_in("Editors", display_name="Eddie Editor")
+
+
+@pytest.fixture
+def reviewer(db):
+    return _user_in("Safety reviewers", display_name="Rae Reviewer")
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(is_superuser=True, is_staff=True)
