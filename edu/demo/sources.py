@@ -3,8 +3,10 @@
 Every fact taught in the demo comes from ``shared/domain/FACTS.md``, which was compiled in
 November 2026 from stored copies of these public pages (nothing there was re-checked against the
 live web). ``accessed`` records that month (its first day, as the field needs a full date). Each
-lesson's ``last_verified`` is the date of the newest dated source it relies on, so that a lesson
-about fast-changing app settings shows its true age and falls due for a live re-check.
+lesson's ``last_verified`` is the date of the newest dated source it relies on (where only the
+year or month is known, the earliest date it can be: NCMEC's mid-2025 figures cover data to
+30 June 2025, so 1 July 2025), so that a lesson about fast-changing app settings shows its true
+age and falls due for a live re-check.
 """
 
 from __future__ import annotations
@@ -272,4 +274,9 @@ NETSMARTZ_PROTECTING_KIDS = source(
     "Protecting your kids online (NetSmartz tip sheet, 2010-2013)",
     "National Center for Missing & Exploited Children",
     "https://s3.documentcloud.org/documents/2093159/protectingkidsonline-ice.txt",
+)
+NSPCC_REPORT_REMOVE = source(
+    "Report Remove",
+    "NSPCC Learning",
+    "https://learning.nspcc.org.uk/research-resources/report-remove",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from edu.demo.course_grooming import finding, pattern
+from edu.demo.course_grooming import finding, pattern, responding, sextortion
 
 COURSE = {
     "title": "Recognising online grooming and sextortion",
@@ -19,5 +19,5 @@ COURSE = {
     ],
     "age_bands": ["8-10", "11-13", "14-17"],
     "tags": ["grooming", "sextortion", "warning signs"],
-    "modules": [finding.MODULE, pattern.MODULE],
+    "modules": [finding.MODULE, pattern.MODULE, sextortion.MODULE, responding.MODULE],
 }

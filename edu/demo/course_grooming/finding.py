@@ -15,7 +15,7 @@ LESSON_FIRST_CONTACT = {
     ),
     "estimated_minutes": 8,
     "platforms": ["instagram", "facebook", "messenger"],
-    "last_verified": date(2025, 9, 1),
+    "last_verified": date(2025, 7, 1),
     "sources": [
         src.SFR_METAPHILE,
         src.CBS_METAPHILE,
