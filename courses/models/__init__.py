@@ -1,0 +1,34 @@
+from .pages import (
+    AbstractCourseIndexPage,
+    AbstractCoursePage,
+    AbstractHelpPage,
+    AbstractLessonPage,
+    AbstractModulePage,
+    CourseIndexPage,
+    CoursePage,
+    CourseTag,
+    HelpPage,
+    LessonPage,
+    LessonSource,
+    ModulePage,
+)
+from .site_settings import HelpSettings
+from .snippets import HelpResource, Platform
+
+__all__ = [
+    "AbstractCourseIndexPage",
+    "AbstractCoursePage",
+    "AbstractHelpPage",
+    "AbstractLessonPage",
+    "AbstractModulePage",
+    "CourseIndexPage",
+    "CoursePage",
+    "CourseTag",
+    "HelpPage",
+    "HelpResource",
+    "HelpSettings",
+    "LessonPage",
+    "LessonSource",
+    "ModulePage",
+    "Platform",
+]

@@ -1,0 +1,520 @@
+"""The course tree: catalogue › course › module › lesson, and the help page.
+
+Behaviour lives in abstract pages (``AbstractCoursePage`` …) so that a site can build its own
+page types on them; the thin concrete pages add the tree rules, tags and sources.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, Sum
+from django.http import Http404, HttpResponseNotAllowed
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, get_page_models
+from wagtail.search import index
+
+from ..blocks import LessonStreamBlock, OutcomeStreamBlock
+from ..completion import TrackablePageMixin
+from ..constants import AGE_BAND_VALUES, AGE_BANDS
+from ..forms import CoursePageForm, LessonPageForm
+from ..grading import InvalidAnswer, grade_single_choice, parse_choice
+
+INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# Blocks that can be printed on their own, from the lesson's print route.
+PRINTABLE_BLOCKS = frozenset({"privacy_guide", "checklist"})
+
+
+def age_band_q(band: str, field: str = "age_bands") -> Q:
+    """Match ``band`` as a whole item of a comma-separated field (never as a substring)."""
+    return (
+        Q(**{field: band})
+        | Q(**{f"{field}__startswith": f"{band},"})
+        | Q(**{f"{field}__endswith": f",{band}"})
+        | Q(**{f"{field}__contains": f",{band},"})
+    )
+
+
+def minutes_by_page(pages, lesson_rows) -> dict[int, int]:
+    """Sum lesson minutes under each page, from ``(path, minutes)`` rows of live lessons.
+
+    One query for the rows serves a whole listing, whatever its length.
+    """
+    totals = {}
+    for page in pages:
+        totals[page.pk] = sum(m for p, m in lesson_rows if p.startswith(page.path))
+    return totals
+
+
+class LessonPageQuerySet(PageQuerySet):
+    def minute_rows(self) -> list[tuple[str, int]]:
+        """``(path, estimated_minutes)`` of these lessons, for :func:`minutes_by_page`."""
+        return list(self.values_list("path", "estimated_minutes"))
+
+
+LessonPageManager = PageManager.from_queryset(LessonPageQuerySet)
+
+
+class CoursePageQuerySet(PageQuerySet):
+    def for_age_band(self, band: str) -> CoursePageQuerySet:
+        return self.filter(age_band_q(band))
+
+    def with_tag(self, slug: str) -> CoursePageQuerySet:
+        return self.filter(tags__slug=slug)
+
+    def with_platform(self, platform, within: Page) -> CoursePageQuerySet:
+        """Courses with a live lesson about ``platform`` (lessons found under ``within``)."""
+        paths = LessonPage.objects.live().descendant_of(within).filter(platforms=platform)
+        prefixes = {
+            lesson_path[:length]
+            for lesson_path in paths.values_list("path", flat=True)
+            for length in range(Page.steplen, len(lesson_path), Page.steplen)
+        }
+        return self.filter(path__in=prefixes)
+
+
+CoursePageManager = PageManager.from_queryset(CoursePageQuerySet)
+
+
+# --- Catalogue ---------------------------------------------------------------------------
+
+
+class AbstractCourseIndexPage(Page):
+    """The catalogue: lists live courses, filters them and searches course content."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_courses(self) -> CoursePageQuerySet:
+        """Live, public courses in tree order: the catalogue before any filter."""
+        return CoursePage.objects.live().public().child_of(self).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..catalogue import Catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue"] = Catalogue(self, request.GET)
+        return context
+
+
+class CourseIndexPage(AbstractCourseIndexPage):
+    # No parent_page_types: the plugin cannot know the type of the site's home page.
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course catalogue")
+        verbose_name_plural = _("course catalogues")
+
+
+# --- Course --------------------------------------------------------------------------------
+
+
+class AbstractCoursePage(Page):
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences for the catalogue.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required when there is a hero image: describe it."),
+    )
+    outcomes = StreamField(OutcomeStreamBlock(), verbose_name=_("learning outcomes"), blank=True)
+    age_bands = models.CharField(
+        _("audience: child's age"),
+        max_length=64,
+        blank=True,
+        help_text=_("The ages of children this course is most useful for."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+        ),
+        FieldPanel("outcomes"),
+        FieldPanel("age_bands"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("outcomes"),
+        index.FilterField("age_bands"),
+    ]
+
+    base_form_class = CoursePageForm
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt:
+            raise ValidationError(
+                {"hero_image_alt": _("Describe the hero image for people who cannot see it.")}
+            )
+        bands = [band for band in self.age_bands.split(",") if band]
+        if any(band not in AGE_BAND_VALUES for band in bands):
+            raise ValidationError({"age_bands": _("Choose age bands from the list.")})
+
+    def get_age_band_labels(self) -> list[str]:
+        labels = dict(AGE_BANDS)
+        return [str(labels[b]) for b in self.age_bands.split(",") if b in labels]
+
+    @property
+    def estimated_minutes(self) -> int:
+        """Derived: the sum of the course's live lessons' estimates."""
+        total = (
+            LessonPage.objects.live()
+            .descendant_of(self)
+            .aggregate(total=Sum("estimated_minutes"))["total"]
+        )
+        return total or 0
+
+    def get_modules(self):
+        return ModulePage.objects.live().public().child_of(self).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(self.get_modules())
+        rows = LessonPage.objects.live().descendant_of(self).minute_rows()
+        minutes = minutes_by_page(modules, rows)
+        for module in modules:
+            module.total_minutes = minutes[module.pk]
+            module.lesson_count = sum(1 for p, _m in rows if p.startswith(module.path))
+        context.update(
+            modules=modules, total_minutes=sum(m for _p, m in rows), tags=list(self.tags.all())
+        )
+        return context
+
+
+class CourseTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("course topic")
+        verbose_name_plural = _("course topics")
+
+
+class CoursePage(AbstractCoursePage):
+    tags = ClusterTaggableManager(
+        through=CourseTag, blank=True, verbose_name=_("topics"), help_text=_("Catalogue filters.")
+    )
+
+    content_panels = AbstractCoursePage.content_panels + [FieldPanel("tags")]
+    search_fields = AbstractCoursePage.search_fields + [
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    objects = CoursePageManager()
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+
+# --- Module --------------------------------------------------------------------------------
+
+
+class AbstractModulePage(Page):
+    """The unit a teacher assigns: lessons in order, and optionally a quiz."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+    outcomes = StreamField(OutcomeStreamBlock(), verbose_name=_("learning outcomes"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("outcomes")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("outcomes"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def estimated_minutes(self) -> int:
+        """Derived: the sum of the module's live lessons' estimates."""
+        total = (
+            LessonPage.objects.live()
+            .child_of(self)
+            .aggregate(total=Sum("estimated_minutes"))["total"]
+        )
+        return total or 0
+
+    def get_activities(self) -> list[Page]:
+        """Live, public children in order, as their specific types (lessons and quizzes)."""
+        return list(self.get_children().live().public().specific())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        activities = self.get_activities()
+        context.update(
+            activities=activities,
+            total_minutes=sum(getattr(a, "estimated_minutes", 0) or 0 for a in activities),
+        )
+        return context
+
+
+class ModulePage(AbstractModulePage):
+    parent_page_types = ["courses.CoursePage"]
+    # Quizzes and other trackable activities join through their own parent_page_types:
+    # see clean_subpage_models.
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """Lessons, plus any trackable page type that names this one as its parent.
+
+        ``courses`` never imports ``quizzes``; ``QuizPage`` joins a module by listing
+        ``courses.ModulePage`` in its ``parent_page_types``.
+        """
+        if cls._clean_subpage_models is None:
+            models_ = list(super().clean_subpage_models())
+            for model in get_page_models():
+                if (
+                    getattr(model, "is_trackable", False)
+                    and model not in models_
+                    and model.parent_page_types is not None
+                    and cls in model.clean_parent_page_models()
+                ):
+                    models_.append(model)
+            cls._clean_subpage_models = models_
+        return cls._clean_subpage_models
+
+
+# --- Lesson --------------------------------------------------------------------------------
+
+
+class AbstractLessonPage(TrackablePageMixin, RoutablePageMixin, Page):
+    summary = models.TextField(_("summary"), max_length=400, blank=True)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"),
+        default=5,
+        help_text=_("How long a parent needs for this lesson; courses and modules add these up."),
+    )
+    platforms = ParentalManyToManyField(
+        "courses.Platform", verbose_name=_("platforms"), blank=True, related_name="+"
+    )
+    last_verified = models.DateField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("When someone last checked that this lesson is still accurate."),
+    )
+    review_interval_months = models.PositiveSmallIntegerField(_("review every (months)"), default=6)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("estimated_minutes")]),
+        FieldPanel("platforms"),
+        InlinePanel("sources", heading=_("Sources"), label=_("Source")),
+        FieldRowPanel(
+            [FieldPanel("last_verified"), FieldPanel("review_interval_months")],
+            heading=_("Accuracy review"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    base_form_class = LessonPageForm
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, clean=True, **kwargs):
+        # Publishing saves the page with live=True. The admin form explains the rule first
+        # (LessonPageForm); this guards every other way in, such as revision.publish() from
+        # code. It is not in clean(): the admin form validates a new page while its sources
+        # are still in the formset and its "live" flag is still the default.
+        if clean and self.live and not self.sources.all():
+            raise ValidationError(_("A lesson needs at least one source before it is published."))
+        return super().save(*args, clean=clean, **kwargs)
+
+    @property
+    def review_due(self) -> datetime.date | None:
+        if self.last_verified is None:
+            return None
+        months = self.last_verified.month - 1 + self.review_interval_months
+        year = self.last_verified.year + months // 12
+        month = months % 12 + 1
+        day = min(self.last_verified.day, 28)
+        return datetime.date(year, month, day)
+
+    @property
+    def is_review_overdue(self) -> bool:
+        due = self.review_due
+        return due is None or due < timezone.localdate()
+
+    def get_prev_lesson(self):
+        return (
+            type(self)
+            .objects.live()
+            .sibling_of(self)
+            .filter(path__lt=self.path)
+            .order_by("-path")
+            .first()
+        )
+
+    def get_next_lesson(self):
+        return (
+            type(self)
+            .objects.live()
+            .sibling_of(self)
+            .filter(path__gt=self.path)
+            .order_by("path")
+            .first()
+        )
+
+    def find_block(self, block_id: str, block_type: str | None = None):
+        for block in self.body:
+            if block.id == block_id and (block_type is None or block.block_type == block_type):
+                return block
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            prev_lesson=self.get_prev_lesson(),
+            next_lesson=self.get_next_lesson(),
+            sources=list(self.sources.all()),
+            lesson_platforms=list(self.platforms.all()),
+        )
+        context.setdefault("knowledge_checks", {})
+        return context
+
+    @path("check/<str:block_id>/", name="knowledge_check")
+    def knowledge_check(self, request, block_id):
+        """Grade one knowledge check on the server; the lesson comes back with the answer."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        block = self.find_block(block_id, "knowledge_check")
+        if block is None:
+            raise Http404
+        choices = block.value["choices"]
+        try:
+            result = grade_single_choice(
+                choices, parse_choice(request.POST.get("choice"), len(choices))
+            )
+        except InvalidAnswer as error:
+            response = self.render(
+                request, context_overrides={"knowledge_checks": {block_id: {"error": str(error)}}}
+            )
+            response.status_code = 400
+            return response
+        return self.render(
+            request, context_overrides={"knowledge_checks": {block_id: {"result": result}}}
+        )
+
+    @path("print/<str:block_id>/", name="print_block")
+    def print_block(self, request, block_id):
+        """A privacy guide or checklist on its own, to print."""
+        block = next(
+            (b for b in self.body if b.id == block_id and b.block_type in PRINTABLE_BLOCKS), None
+        )
+        if block is None:
+            raise Http404
+        return self.render(
+            request, template="courses/lesson_print.html", context_overrides={"block": block}
+        )
+
+
+class LessonPage(AbstractLessonPage):
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    objects = LessonPageManager()
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+
+class LessonSource(Orderable):
+    page = ParentalKey(LessonPage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("title"), max_length=250)
+    publisher = models.CharField(_("publisher"), max_length=160)
+    url = models.URLField(_("web address"), max_length=500)
+    accessed = models.DateField(_("date accessed"))
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("publisher"),
+        FieldRowPanel([FieldPanel("url"), FieldPanel("accessed")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return f"{self.title} ({self.publisher})"
+
+
+# --- Help ----------------------------------------------------------------------------------
+
+
+class AbstractHelpPage(Page):
+    """Where to report and get help, by region, with a quick exit."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from ..help import RegionChoice
+
+        context = super().get_context(request, *args, **kwargs)
+        context["help"] = RegionChoice(request)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["help"].error:
+            response.status_code = 400
+        return response
+
+
+class HelpPage(AbstractHelpPage):
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("help page")
+        verbose_name_plural = _("help pages")
