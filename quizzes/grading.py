@@ -1,9 +1,12 @@
 """Grading for quiz questions: pure functions, no database, no request.
 
+This module builds on :mod:`courses.grading` (shared with the lessons' knowledge checks): single
+choice is graded there, and an attempt's percentage uses the same rounding rule (half up).
+
 Every question scores a :class:`~fractions.Fraction` between 0 and 1 (exact, so adding scores up
 in any order gives the same total); an attempt's score is the mean of its questions' scores as a
-whole percentage, rounded down. Rounding down keeps the pass decision and the score a learner sees
-consistent: with an integer pass mark, ``floor(x) >= pass_mark`` exactly when ``x >= pass_mark``.
+whole percentage, and the pass decision is made on that same whole percentage, so a learner never
+sees "80%, failed".
 
 Responses are expressed in terms of the question as the editor wrote it (choice and step indices
 in the block's own order), never in terms of the order a learner was served, so shuffling cannot
@@ -23,11 +26,15 @@ Rules per question type:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
+
+from django.utils.translation import gettext as _
+
+from courses import grading as shared
+from courses.grading import InvalidAnswer
 
 ZERO = Fraction(0)
 ONE = Fraction(1)
@@ -42,11 +49,9 @@ ORDERING = "ordering"
 ONE_CHOICE_TYPES = frozenset({SINGLE_CHOICE, MESSAGE_SCENARIO})
 
 
-def grade_single_choice(correct: Sequence[bool], selected: int) -> Fraction:
-    """Score one chosen choice: 1 if it is marked correct, else 0."""
-    if not 0 <= selected < len(correct):
-        raise ValueError("selected choice is out of range")
-    return ONE if correct[selected] else ZERO
+def grade_single_choice(choices: Sequence[Mapping[str, Any]], selected: int) -> Fraction:
+    """Score one chosen choice: 1 if it is marked correct, else 0 (graded by courses.grading)."""
+    return ONE if shared.grade_single_choice(choices, selected).correct else ZERO
 
 
 def grade_multiple_select(
@@ -55,7 +60,7 @@ def grade_multiple_select(
     """Score a set of chosen choices (see the module docstring for the partial-credit rule)."""
     chosen = set(selected)
     if any(not 0 <= index < len(correct) for index in chosen):
-        raise ValueError("selected choice is out of range")
+        raise InvalidAnswer(_("That answer is not one of the choices."))
     right = {index for index, is_correct in enumerate(correct) if is_correct}
     if not partial_credit or not right:
         return ONE if chosen == right else ZERO
@@ -71,16 +76,15 @@ def grade_true_false(correct_answer: bool, answer: bool) -> Fraction:
 def grade_ordering(step_count: int, answer: Sequence[int]) -> Fraction:
     """Score an ordering: ``answer`` lists step indices (editor's order) in the learner's order."""
     if sorted(answer) != list(range(step_count)):
-        raise ValueError("an ordering must place every step exactly once")
+        raise InvalidAnswer(_("Give every step a different position."))
     return ONE if list(answer) == list(range(step_count)) else ZERO
 
 
 def score_percent(question_scores: Iterable[Fraction]) -> int:
-    """The mean of the question scores as a whole percentage, rounded down (0 for no questions)."""
+    """The mean of the question scores as a whole percentage, rounded half up as
+    :func:`courses.grading.score_percent` rounds (0 for no questions)."""
     scores = list(question_scores)
-    if not scores:
-        return 0
-    return math.floor(sum(scores, ZERO) * 100 / len(scores))
+    return shared.score_percent(sum(scores, ZERO), len(scores))
 
 
 def has_passed(percent: int, pass_mark: int) -> bool:
@@ -103,7 +107,7 @@ def grade_response(block_type: str, value: Mapping[str, Any], response: Any) -> 
     learner's order (ordering).
     """
     if block_type in ONE_CHOICE_TYPES:
-        return grade_single_choice(choice_flags(value), response)
+        return grade_single_choice(value["choices"], response)
     if block_type == MULTIPLE_SELECT:
         return grade_multiple_select(
             choice_flags(value), response, partial_credit=bool(value.get("partial_credit"))

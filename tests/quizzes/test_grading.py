@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from courses.grading import InvalidAnswer
 from quizzes import grading
 from quizzes.grading import (
     grade_attempt,
@@ -26,15 +27,16 @@ def multi(flags, partial_credit):
 
 class TestSingleChoice:
     def test_the_correct_choice_scores_one_and_any_other_zero(self):
-        assert grade_single_choice([False, True, False], 1) == 1
-        assert grade_single_choice([False, True, False], 0) == 0
-        assert grade_single_choice([False, True, False], 2) == 0
+        choices = single(1)["choices"]
+        assert grade_single_choice(choices, 1) == 1
+        assert grade_single_choice(choices, 0) == 0
+        assert grade_single_choice(choices, 2) == 0
 
     def test_an_index_outside_the_choices_is_refused(self):
-        with pytest.raises(ValueError):
-            grade_single_choice([True, False], 2)
-        with pytest.raises(ValueError):
-            grade_single_choice([True, False], -1)
+        with pytest.raises(InvalidAnswer):
+            grade_single_choice(single(0, 2)["choices"], 2)
+        with pytest.raises(InvalidAnswer):
+            grade_single_choice(single(0, 2)["choices"], -1)
 
     def test_message_scenarios_grade_like_single_choice(self):
         assert grade_response("message_scenario", single(2), 2) == 1
@@ -66,7 +68,7 @@ class TestMultipleSelect:
         assert grade_multiple_select(self.FLAGS, [0, 0, 1, 3], partial_credit=False) == 1
 
     def test_out_of_range_is_refused(self):
-        with pytest.raises(ValueError):
+        with pytest.raises(InvalidAnswer):
             grade_multiple_select(self.FLAGS, {5}, partial_credit=True)
 
     def test_dispatch_reads_the_partial_credit_setting(self):
@@ -88,13 +90,14 @@ class TestTrueFalseAndOrdering:
 
     @pytest.mark.parametrize("answer", [[0, 1, 2], [0, 1, 1, 3], [0, 1, 2, 4], [0, 1, 2, 3, 3]])
     def test_ordering_must_place_every_step_once(self, answer):
-        with pytest.raises(ValueError):
+        with pytest.raises(InvalidAnswer):
             grade_ordering(4, answer)
 
 
 class TestAttemptScore:
-    def test_mean_rounded_down(self):
-        assert score_percent([Fraction(1), Fraction(1), Fraction(0)]) == 66
+    def test_mean_rounded_half_up_like_the_knowledge_check(self):
+        assert score_percent([Fraction(1), Fraction(1), Fraction(0)]) == 67
+        assert score_percent([Fraction(1), Fraction(0), Fraction(0)]) == 33
         assert score_percent([Fraction(1), Fraction(1, 2)]) == 75
         assert score_percent([]) == 0
 
@@ -105,10 +108,11 @@ class TestAttemptScore:
             pass_mark=80,
         )
         assert four_of_five.percent == 80 and four_of_five.passed
-        # 79.75% shows as 79, and fails a pass mark of 80: never "79%, passed" or "80%, failed".
-        almost = [Fraction(1)] * 3 + [Fraction(19, 100)]
-        assert score_percent(almost) == 79
-        assert not grading.has_passed(score_percent(almost), 80)
+        # The decision is made on the percentage shown: never "80%, failed" or "79%, passed".
+        half = [Fraction(1)] * 3 + [Fraction(18, 100)]  # 79.5%
+        assert score_percent(half) == 80 and grading.has_passed(score_percent(half), 80)
+        under = [Fraction(1)] * 3 + [Fraction(17, 100)]  # 79.25%
+        assert score_percent(under) == 79 and not grading.has_passed(score_percent(under), 80)
 
     def test_responses_must_match_the_questions(self):
         questions = {"a": ("true_false", {"correct_answer": True})}
