@@ -280,3 +280,20 @@ NSPCC_REPORT_REMOVE = source(
     "NSPCC Learning",
     "https://learning.nspcc.org.uk/research-resources/report-remove",
 )
+INSTAGRAM_SAFER_INTERNET_DAY = source(
+    "Safer Internet Day: tools to keep yourself safe on Instagram",
+    "Instagram",
+    "https://about.instagram.com/blog/tips-and-tricks/safer-internet-day",
+)
+NZ_HERALD_INSTAGRAM_MAP_2025 = source(
+    "Instagram Map lets your friends, and possibly exes, track your every move "
+    "(The Washington Post, 7 August 2025)",
+    "NZ Herald",
+    "https://www.nzherald.co.nz/world/instagram-map-lets-your-friends-and-possibly-exes-track-your-every-move/S3MCVFE54JFCRFNXZBUZYFHN7E/",
+)
+META_TEEN_UPDATE_APRIL_2025 = source(
+    "Kids under 16 will no longer be allowed to livestream on Instagram without parental consent "
+    "(The Associated Press, 8 April 2025)",
+    "CityNews Toronto",
+    "https://toronto.citynews.ca/2025/04/08/kids-under-16-will-no-longer-be-allowed-to-livestream-on-instagram-without-parental-consent/",
+)
