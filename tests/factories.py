@@ -31,3 +31,77 @@ class HomePageFactory(wagtail_factories.PageFactory):
     hero_title = "Keep your child safer online"
     hero_text = "Short, free lessons for parents."
     intro = "<p>Welcome.</p>"
+
+
+# --- quizzes (Helper B) ----------------------------------------------------------------------
+# Quiz pages and question data. The questions' right answers follow one pattern so that tests
+# can answer them without reading the page: the first choice is right (multiple select: the
+# first two), true/false statements are true, ordering steps are listed in the right order.
+
+QUESTION_KINDS = ("single_choice", "multiple_select", "true_false", "message_scenario", "ordering")
+
+
+def quiz_question(kind: str, block_id: str, *, partial_credit: bool = False) -> dict:
+    """One question block in StreamField's raw form, with a fixed block id."""
+    explanation = f"Explanation for {block_id}."
+    topics = [f"topic {kind}"]
+    choices = [
+        {
+            "text": f"{block_id} choice {i}",
+            "correct": i == 0,
+            "feedback": f"Feedback {block_id}/{i}.",
+        }
+        for i in range(3)
+    ]
+    if kind == "single_choice":
+        value = {"question": f"Single choice {block_id}?", "choices": choices}
+    elif kind == "multiple_select":
+        for i, choice in enumerate(choices):
+            choice["correct"] = i < 2
+        choices.append({"text": f"{block_id} choice 3", "correct": False, "feedback": ""})
+        value = {"question": f"Pick all {block_id}?", "choices": choices}
+        value["partial_credit"] = partial_credit
+    elif kind == "true_false":
+        value = {
+            "question": f"Statement {block_id}.",
+            "correct_answer": True,
+            "feedback_true": f"Feedback {block_id}/true.",
+            "feedback_false": f"Feedback {block_id}/false.",
+        }
+    elif kind == "message_scenario":
+        value = {
+            "messages": [
+                {"sender": "contact", "sender_label": "Sam", "text": "dont tell ur parents"},
+                {"sender": "child", "sender_label": "Mia", "text": "ok"},
+            ],
+            "question": f"Is {block_id} a warning sign?",
+            "choices": choices[:2],
+        }
+    elif kind == "ordering":
+        value = {
+            "question": f"Order {block_id}.",
+            "steps": [f"{block_id} step {i}" for i in range(4)],
+        }
+    else:
+        raise ValueError(kind)
+    value.update(explanation=explanation, topics=topics)
+    return {"type": kind, "value": value, "id": block_id}
+
+
+def quiz_questions(count: int = len(QUESTION_KINDS)) -> list[dict]:
+    """``count`` questions cycling through every question type."""
+    return [
+        quiz_question(QUESTION_KINDS[i % len(QUESTION_KINDS)], f"{QUESTION_KINDS[i % 5]}-{i}")
+        for i in range(count)
+    ]
+
+
+class QuizPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "quizzes.QuizPage"
+
+    title = factory.Sequence(lambda n: f"Quiz {n}")
+    intro = "<p>Check what you learned.</p>"
+    pass_mark = 80
+    shuffle_choices = False
+    questions = factory.LazyFunction(quiz_questions)
