@@ -9,9 +9,10 @@ lists of ``(block_type, value)`` pairs in the block names of ``courses.blocks`` 
 from __future__ import annotations
 
 from edu.demo.course_grooming import COURSE as GROOMING_COURSE
+from edu.demo.course_lockdown import COURSE as LOCKDOWN_COURSE
 from edu.demo.help_resources import HELP_RESOURCES
 from edu.demo.platforms import PLATFORMS
 
-COURSES: list[dict] = [GROOMING_COURSE]
+COURSES: list[dict] = [GROOMING_COURSE, LOCKDOWN_COURSE]
 
 __all__ = ["COURSES", "HELP_RESOURCES", "PLATFORMS"]
