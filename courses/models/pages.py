@@ -195,6 +195,10 @@ class AbstractCoursePage(Page):
     def get_modules(self):
         return ModulePage.objects.live().public().child_of(self).order_by("path")
 
+    def completion_requirements(self) -> list[Page]:
+        """What a learner must complete for this course to be complete: its live modules."""
+        return list(self.get_modules())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         modules = list(self.get_modules())
@@ -270,6 +274,11 @@ class AbstractModulePage(Page):
     def get_activities(self) -> list[Page]:
         """Live, public children in order, as their specific types (lessons and quizzes)."""
         return list(self.get_children().live().public().specific())
+
+    def completion_requirements(self) -> list[Page]:
+        """What a learner must complete for this module to be complete: its trackable
+        activities (lessons, and a quiz, which must be passed)."""
+        return [a for a in self.get_activities() if getattr(a, "is_trackable", False)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -435,9 +444,10 @@ class AbstractLessonPage(TrackablePageMixin, RoutablePageMixin, Page):
             )
             response.status_code = 400
             return response
-        return self.render(
-            request, context_overrides={"knowledge_checks": {block_id: {"result": result}}}
-        )
+        state = {"result": result, "correct_text": ""}
+        if result.correct_choices:
+            state["correct_text"] = choices[result.correct_choices[0]]["text"]
+        return self.render(request, context_overrides={"knowledge_checks": {block_id: state}})
 
     @path("print/<str:block_id>/", name="print_block")
     def print_block(self, request, block_id):

@@ -1,0 +1,65 @@
+from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import Page, Site
+
+from ..constants import AGE_BANDS, CALLOUT_KINDS, CHAT_SENDERS
+
+register = template.Library()
+
+
+@register.filter
+def duration(minutes) -> str:
+    """``5`` → "5 minutes"; ``80`` → "1 hour 20 minutes"."""
+    try:
+        minutes = int(minutes or 0)
+    except (TypeError, ValueError):
+        return ""
+    hours, rest = divmod(minutes, 60)
+    minutes_text = ngettext("%(count)d minute", "%(count)d minutes", rest) % {"count": rest}
+    if not hours:
+        return minutes_text
+    hours_text = ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    if not rest:
+        return hours_text
+    return _("%(hours)s %(minutes)s") % {"hours": hours_text, "minutes": minutes_text}
+
+
+def _label(choices, value) -> str:
+    return str(dict(choices).get(value, value or ""))
+
+
+@register.filter
+def age_band_label(value) -> str:
+    return _label(AGE_BANDS, value)
+
+
+@register.filter
+def callout_label(value) -> str:
+    return _label(CALLOUT_KINDS, value)
+
+
+@register.filter
+def chat_sender_label(value) -> str:
+    return _label(CHAT_SENDERS, value)
+
+
+@register.filter
+def check_state(knowledge_checks, block_id):
+    """The answered state of one knowledge check on the page, if it was just answered."""
+    if not knowledge_checks or not block_id:
+        return None
+    return knowledge_checks.get(block_id)
+
+
+@register.inclusion_tag("courses/includes/breadcrumb.html", takes_context=True)
+def course_breadcrumb(context, page):
+    """Links from the site's home page down to ``page``'s parent, in one query."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth"))
+    if site is not None:
+        ids = [ancestor.pk for ancestor in ancestors]
+        if site.root_page_id in ids:
+            ancestors = ancestors[ids.index(site.root_page_id) :]
+    return {"ancestors": ancestors, "page": page, "request": request}
