@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from courses.models import CourseIndexPage, HelpPage
 from edu.models import HomePage, SiteNavigation
 
 DEMO_PASSWORD = "kinwise-demo"  # noqa: S105 - printed for local development only
@@ -40,7 +41,8 @@ class Command(BaseCommand):
     def handle(self, *args, reset=False, **options):
         self.stdout.write("Loading the Kinwise demo…")
         home = self.home_page(reset)
-        self.site(home)
+        site = self.site(home)
+        self.section_pages(home, site)
         self.accounts()
         self.stdout.write(self.style.SUCCESS("Demo ready."))
         if getattr(settings, "KINWISE_DEMO_ACCOUNTS", False):
@@ -91,6 +93,41 @@ class Command(BaseCommand):
         SiteNavigation.for_site(site)
         self.step("site configured")
         return site
+
+    def section_pages(self, home, site):
+        """The course catalogue and the help page, linked from the site navigation."""
+        catalogue = CourseIndexPage.objects.child_of(home).first()
+        if catalogue is None:
+            catalogue = CourseIndexPage(
+                title="Courses",
+                slug="courses",
+                intro=(
+                    "<p>Short courses for parents. Filter by topic, by the apps your child "
+                    "uses or by your child's age.</p>"
+                ),
+            )
+            home.add_child(instance=catalogue)
+            catalogue.save_revision().publish()
+            self.step("course catalogue created")
+        help_page = HelpPage.objects.child_of(home).first()
+        if help_page is None:
+            help_page = HelpPage(
+                title="Get help",
+                slug="help",
+                intro=(
+                    "<p>If a child is in immediate danger, call 911 now. Otherwise, these "
+                    "services can help you report what happened and support your child.</p>"
+                ),
+            )
+            home.add_child(instance=help_page)
+            help_page.save_revision().publish()
+            self.step("help page created")
+        navigation = SiteNavigation.for_site(site)
+        if navigation.courses_page_id is None or navigation.help_page_id is None:
+            navigation.courses_page = navigation.courses_page or catalogue
+            navigation.help_page = navigation.help_page or help_page
+            navigation.save()
+        return catalogue, help_page
 
     def accounts(self):
         User = get_user_model()
