@@ -12,6 +12,7 @@ from .pages import (
     LessonSource,
     ModulePage,
 )
+from .progress import Progress, ProgressQuerySet
 from .site_settings import HelpSettings
 from .snippets import HelpResource, Platform
 
@@ -31,4 +32,6 @@ __all__ = [
     "LessonSource",
     "ModulePage",
     "Platform",
+    "Progress",
+    "ProgressQuerySet",
 ]
