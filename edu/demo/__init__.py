@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from edu.demo.course_grooming import COURSE as GROOMING_COURSE
 from edu.demo.course_lockdown import COURSE as LOCKDOWN_COURSE
+from edu.demo.course_talking import COURSE as TALKING_COURSE
 from edu.demo.help_resources import HELP_RESOURCES
 from edu.demo.platforms import PLATFORMS
 
-COURSES: list[dict] = [GROOMING_COURSE, LOCKDOWN_COURSE]
+COURSES: list[dict] = [GROOMING_COURSE, LOCKDOWN_COURSE, TALKING_COURSE]
 
 __all__ = ["COURSES", "HELP_RESOURCES", "PLATFORMS"]

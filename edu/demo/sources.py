@@ -297,3 +297,23 @@ META_TEEN_UPDATE_APRIL_2025 = source(
     "CityNews Toronto",
     "https://toronto.citynews.ca/2025/04/08/kids-under-16-will-no-longer-be-allowed-to-livestream-on-instagram-without-parental-consent/",
 )
+THORN_EMPOWERS_PARENTS_2024 = source(
+    "How Thorn empowers parents and youth to prevent abuse (15 April 2024)",
+    "Thorn",
+    "https://www.thorn.org/blog/how-thorn-empowers-parents-youth-to-prevent-abuse/",
+)
+THORN_FOR_PARENTS_LAUNCH = source(
+    "Online resource helps parents talk to kids about digital safety",
+    "InBetween (on Thorn for Parents)",
+    "https://inbetween.ca/thorn/",
+)
+THORN_PARENTS_RISKY_ENCOUNTERS = source(
+    "Creating a safe space to talk about risky online encounters (discussion guide)",
+    "Thorn for Parents",
+    "https://parents.thorn.org/guides/risky-online-encounters/",
+)
+NCMEC_KENNEDY_SEXTORTION = source(
+    "What to do if you are threatened with sextortion (reprint of a New York Times article)",
+    "German News (reprint)",
+    "https://germannews.org/what-to-do-if-you-are-threatened-with-sextortion/",
+)
