@@ -1,7 +1,9 @@
-"""Load the demo site: the home page, the site navigation and the demo accounts.
+"""Load the demo site: the home page, the site navigation, the demo courses and the accounts.
 
-Idempotent: a second run changes nothing. Demo accounts and their passwords are printed only
-when ``KINWISE_DEMO_ACCOUNTS`` is set (the dev settings set it).
+The courses, platforms and help resources come from :mod:`edu.demo` (plain data) and are built
+by :class:`edu.demo.build.DemoBuilder`. Idempotent: a second run changes nothing; ``--reset``
+rebuilds the demo pages. Demo accounts and their passwords are printed only when
+``KINWISE_DEMO_ACCOUNTS`` is set (the dev settings set it).
 """
 
 from django.conf import settings
@@ -12,6 +14,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from courses.models import CourseIndexPage, HelpPage
+from edu.demo.build import DemoBuilder
 from edu.models import HomePage, SiteNavigation
 
 DEMO_PASSWORD = "kinwise-demo"  # noqa: S105 - printed for local development only
@@ -42,7 +45,10 @@ class Command(BaseCommand):
         self.stdout.write("Loading the Kinwise demo…")
         home = self.home_page(reset)
         site = self.site(home)
-        self.section_pages(home, site)
+        catalogue, _help_page = self.section_pages(home, site)
+        builder = DemoBuilder(catalogue, self.step)
+        builder.snippets(rebuild=reset)
+        builder.courses(rebuild=reset)
         self.accounts()
         self.stdout.write(self.style.SUCCESS("Demo ready."))
         if getattr(settings, "KINWISE_DEMO_ACCOUNTS", False):
