@@ -75,7 +75,7 @@ class Progress(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(completed_at__isnull=True)
-                | Q(status__in=[s.value for s in COMPLETE_STATUSES]),
+                | Q(status__in=sorted(s.value for s in COMPLETE_STATUSES)),
                 name="kinwise_progress_completed_at_only_when_complete",
             ),
         ]

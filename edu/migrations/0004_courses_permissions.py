@@ -1,7 +1,8 @@
 """Let Editors and Safety reviewers manage platforms and help resources.
 
 Both groups author safety content; page permissions come from Wagtail (Editors) and
-edu.0003_groups (Safety reviewers).
+edu.0003_groups (Safety reviewers). This lives in the site, not in ``courses``: the groups
+are the site's, and the plugin's migrations must run in any Wagtail project.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -43,8 +44,8 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("courses", "0001_initial"),
         ("edu", "0003_groups"),
+        ("courses", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
