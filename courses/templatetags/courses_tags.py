@@ -4,6 +4,7 @@ from django.utils.translation import ngettext
 from wagtail.models import Page, Site
 
 from ..constants import AGE_BANDS, CALLOUT_KINDS, CHAT_SENDERS
+from ..models.pages import routed_ancestors
 
 register = template.Library()
 
@@ -54,10 +55,13 @@ def check_state(knowledge_checks, block_id):
 
 @register.inclusion_tag("courses/includes/breadcrumb.html", takes_context=True)
 def course_breadcrumb(context, page):
-    """Links from the site's home page down to ``page``'s parent, in one query."""
+    """Links from the site's home page down to ``page``'s parent (no query after routing)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
-    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth"))
+    ancestors = routed_ancestors(request, page) if request is not None else None
+    if ancestors is None:
+        ancestors = list(Page.objects.ancestor_of(page).order_by("depth"))
+    ancestors = [ancestor for ancestor in ancestors if ancestor.depth > 1]
     if site is not None:
         ids = [ancestor.pk for ancestor in ancestors]
         if site.root_page_id in ids:
