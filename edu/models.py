@@ -7,6 +7,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.models.pages import DirectRoutingMixin
+
 
 class UserManager(BaseUserManager):
     """Users sign in with their email address; there is no separate username."""
@@ -64,7 +66,7 @@ class User(AbstractUser):
         return self.display_name or self.first_name or self.email
 
 
-class HomePage(Page):
+class HomePage(DirectRoutingMixin, Page):
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_text = models.TextField(_("hero text"), blank=True)
     intro = RichTextField(
