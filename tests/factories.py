@@ -1,6 +1,9 @@
+import datetime
+
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.utils.text import slugify
 
 from edu.models import HomePage
 
@@ -105,3 +108,97 @@ class QuizPageFactory(wagtail_factories.PageFactory):
     pass_mark = 80
     shuffle_choices = False
     questions = factory.LazyFunction(quiz_questions)
+
+
+# --- courses (Helper A) ----------------------------------------------------------------------
+# Course-tree pages take their parent as ``parent=``. Lessons get one source by default: a
+# live lesson without a source cannot be saved (LessonPage.save).
+
+
+def lesson_source(**kwargs):
+    from courses.models import LessonSource
+
+    fields = {
+        "title": "Online grooming: what parents need to know",
+        "publisher": "NSPCC",
+        "url": "https://www.example.org/grooming",
+        "accessed": datetime.date(2025, 5, 1),
+    }
+    fields.update(kwargs)
+    return LessonSource(**fields)
+
+
+class PlatformFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "courses.Platform"
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"App {n}")
+    slug = factory.LazyAttribute(lambda obj: slugify(obj.name))
+    minimum_age = 13
+    help_centre_url = "https://help.example.com/"
+    report_url = "https://help.example.com/report"
+    family_tools_url = "https://help.example.com/family"
+
+
+class HelpResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "courses.HelpResource"
+
+    name = factory.Sequence(lambda n: f"Helpline {n}")
+    region = "US"
+    phone = "1-800-843-5678"
+    url = "https://report.example.org/"
+    when_to_use = "To report online exploitation of a child."
+    hours = "24/7"
+    sort_order = 0
+    immediate_danger = False
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "courses.CourseIndexPage"
+
+    title = "Courses"
+    slug = "courses"
+    intro = "<p>Short courses for parents.</p>"
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "courses.CoursePage"
+
+    title = factory.Sequence(lambda n: f"Course {n}")
+    summary = "What parents need to know."
+    age_bands = "11-13"
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "courses.ModulePage"
+
+    title = factory.Sequence(lambda n: f"Module {n}")
+    intro = "<p>In this module.</p>"
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "courses.LessonPage"
+
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    summary = "A short lesson."
+    estimated_minutes = 5
+    last_verified = datetime.date(2025, 5, 1)
+    body = factory.LazyFunction(
+        lambda: [{"type": "paragraph", "value": "<p>Groomers build trust first.</p>"}]
+    )
+    sources = factory.LazyFunction(lambda: [lesson_source()])
+
+
+class HelpPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "courses.HelpPage"
+
+    title = "Get help"
+    slug = "help"
+    intro = "<p>If a child is in danger, call 911.</p>"
