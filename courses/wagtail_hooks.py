@@ -11,6 +11,9 @@ class PlatformViewSet(SnippetViewSet):
     menu_label = _("Platforms")
     list_display = ["name", "slug", "minimum_age"]
     search_fields = ["name"]
+    # Search the columns with the ORM: the database search backend on SQLite cannot restrict
+    # a search to chosen fields.
+    search_backend_name = None
     list_filter = {"minimum_age": ["exact", "lte"]}
     ordering = ["name"]
 
@@ -20,7 +23,8 @@ class HelpResourceViewSet(SnippetViewSet):
     icon = "help"
     menu_label = _("Help resources")
     list_display = ["name", "region", "immediate_danger", "phone", "sort_order"]
-    search_fields = ["name", "when_to_use"]
+    search_fields = ["name", "when_to_use", "region"]
+    search_backend_name = None
     list_filter = ["region", "immediate_danger"]
     ordering = ["-immediate_danger", "region", "sort_order", "name"]
 
