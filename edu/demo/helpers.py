@@ -12,8 +12,8 @@ def menus_change(app: str, search_for: str) -> tuple[str, dict]:
             "title": "If a menu looks different",
             "body": (
                 f"<p>{app} changes its menus often. If a step does not match what you see, "
-                f"open {app}'s own help centre and search for <b>{search_for}</b>. The link is on "
-                "this app's card above, and in the sources below.</p>"
+                f"open {app}'s own help centre and search for <b>{search_for}</b>. There is a link "
+                "to it under each guide above.</p>"
             ),
         },
     )

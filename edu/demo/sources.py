@@ -317,3 +317,23 @@ NCMEC_KENNEDY_SEXTORTION = source(
     "German News (reprint)",
     "https://germannews.org/what-to-do-if-you-are-threatened-with-sextortion/",
 )
+THORN_GROOMING_REPORT_2022 = source(
+    "Online grooming report: young people's online encounters growing riskier (29 April 2022)",
+    "Thorn",
+    "https://www.thorn.org/press-releases/online-grooming-report-young-peoples-online-encounters-growing-riskier/",
+)
+FAIRFAX_SEXTORTION_2023 = source(
+    "Protecting teens from sextortion (24 February 2023)",
+    "Fairfax County Times",
+    "https://www.fairfaxtimes.com/articles/fairfax_county/protecting-teens-from-sextortion/article_b129d6e0-b3bb-11ed-951b-b7029c866c8a.html",
+)
+NCMEC_BEHIND_THE_SCENES_2024 = source(
+    "Behind the scenes: how NCMEC identified a new sextortion crisis (2024)",
+    "National Center for Missing & Exploited Children",
+    "https://www.missingkids.org/blog/2024/behind-the-scenes-how-ncmec-identified-new-sextortion-crisis",
+)
+DISCORD_DELAY_2026 = source(
+    "Discord delays global age verification rollout amid user backlash (25 February 2026)",
+    "NewsBytes",
+    "https://www.newsbytesapp.com/news/science/discord-delays-global-age-verification-rollout-amid-user-backlash/story",
+)

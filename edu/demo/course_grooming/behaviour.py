@@ -43,7 +43,9 @@ LESSON_SIGNS_IN_BEHAVIOUR = {
                     },
                     {
                         "sign": "More time online, late at night",
-                        "why_it_matters": "Groomers often message when parents are asleep.",
+                        "why_it_matters": (
+                            "Late-night chats happen when no adult is around to notice."
+                        ),
                     },
                     {
                         "sign": "Very upset when the device is taken away, or suddenly avoiding it",

@@ -21,6 +21,7 @@ LESSON_FIRST_CONTACT = {
         src.CBS_METAPHILE,
         src.ABQJ_METAPHILE,
         src.THORN_GROOMING_2022,
+        src.THORN_GROOMING_REPORT_2022,
         src.NSPCC_GROOMING,
         src.NCMEC_SPIKE_2025,
     ],

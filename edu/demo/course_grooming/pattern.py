@@ -51,9 +51,9 @@ LESSON_WHAT_GROOMING_LOOKS_LIKE = {
         (
             "paragraph",
             "<p>Experts describe grooming in parts. But studies of real chats show the parts do "
-            "not always come in order. Some people ask for sexual things very early. Others test "
-            "a child's limits again and again. So look for the parts, in any order. One part on "
-            "its own may mean nothing. Several together should worry you.</p>",
+            "not always come in order, and some are skipped. So look for the parts, in any "
+            "order. One part on its own may mean nothing. Several together should worry "
+            "you.</p>",
         ),
         (
             "accordion",
@@ -194,12 +194,13 @@ LESSON_SIGNS_IN_MESSAGES = {
     ),
     "estimated_minutes": 7,
     "platforms": [],
-    "last_verified": date(2022, 6, 6),
+    "last_verified": date(2024, 1, 1),
     "sources": [
         src.CHILDNET_GROOMING,
         src.CYBER_HELPLINE_GROOMING,
         src.THORN_GROOMING_2022,
         src.NCMEC_SEXTORTION_2024,
+        src.FAIRFAX_SEXTORTION_2023,
     ],
     "body": [
         (
@@ -271,11 +272,10 @@ LESSON_SIGNS_IN_MESSAGES = {
         ("heading", {"text": "Signs of a sextortion script", "anchor": "sextortion-script"}),
         (
             "paragraph",
-            "<p>Some criminals work from a script and move very fast. They may ask for nude "
-            "photos within minutes of the first message. Their profile details may not add up. "
-            "They may use the wrong name or repeat the same lines. Then they threaten to send "
-            "the photos to the child's friends and family. The next module covers this in more "
-            "detail.</p>",
+            "<p>Some criminals follow a script and move very fast. Police say they may ask for "
+            "nude photos within minutes of the first message. What they say in the chat may not "
+            "match their profile. Then they threaten to send the photos to the child's friends "
+            "and family unless the child pays. The next module covers this in more detail.</p>",
         ),
         (
             "chat_scenario",
@@ -346,8 +346,8 @@ QUIZ = {
                 "feedback_true": "Not quite. Real chats often skip steps or mix them up.",
                 "feedback_false": "Right. It is a pattern, not a fixed script.",
                 "explanation": (
-                    "Studies of real chats show the parts often come out of order. Some people ask "
-                    "for sexual things very early. Look for the parts in any order."
+                    "Studies of real chats show the parts often come out of order, and some are "
+                    "skipped. Look for the parts in any order."
                 ),
                 "topics": ["grooming pattern"],
             },

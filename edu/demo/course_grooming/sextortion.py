@@ -22,6 +22,8 @@ LESSON_HOW_SEXTORTION_WORKS = {
         src.THORN_FINANCIAL_SEXTORTION_2024,
         src.NETSMARTZ_SEXTORTION_ES,
         src.NCAC_SEXTORTION_STEPS,
+        src.FAIRFAX_SEXTORTION_2023,
+        src.NCMEC_BEHIND_THE_SCENES_2024,
     ],
     "body": [
         (
@@ -50,13 +52,12 @@ LESSON_HOW_SEXTORTION_WORKS = {
             "<p>Financial sextortion often follows the same script. It can move from the first "
             "message to threats in minutes or hours, not weeks.</p>"
             "<ol>"
-            "<li>A stranger gets in touch. The profile often looks like a teen girl or boy, "
-            "sometimes from a nearby school.</li>"
+            "<li>A stranger gets in touch. The profile often looks like an attractive girl or "
+            "boy of about the same age.</li>"
             "<li>They flirt and move fast. They may send a picture first and ask for one "
             "back.</li>"
             "<li>Once they have an image, the tone changes at once.</li>"
-            "<li>They show they have found the child's friends and family online. They threaten "
-            "to send the image to all of them.</li>"
+            "<li>They threaten to send the image to the child's friends and family.</li>"
             "<li>They demand money, and set a very short deadline.</li>"
             "</ol>",
         ),
@@ -115,8 +116,8 @@ LESSON_HOW_SEXTORTION_WORKS = {
             "A 2024 study by Thorn and NCMEC found about 9 in 10 financial sextortion victims "
             "were boys aged 14 to 17. Many of the criminals are part of organized groups based "
             "in other countries.</p>"
-            "<p>Girls are targeted too. In other kinds of sextortion, the demand is often for "
-            "more images or for a relationship.</p>",
+            "<p>Girls are targeted too. Before financial sextortion grew, most victims NCMEC "
+            "saw were girls, and the blackmailer wanted more images rather than money.</p>",
         ),
         (
             "callout",

@@ -17,12 +17,13 @@ LESSON = {
     ),
     "estimated_minutes": 10,
     "platforms": ["discord"],
-    "last_verified": date(2026, 2, 9),
+    "last_verified": date(2026, 2, 25),
     "sources": [
         src.DISCORD_SAFER_TEENS,
         src.DISCORD_HELP_TEEN,
         src.DISCORD_FAMILY_CENTER_2025,
         src.DISCORD_TEEN_DEFAULT_2026,
+        src.DISCORD_DELAY_2026,
     ],
     "body": [
         (

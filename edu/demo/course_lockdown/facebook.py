@@ -20,6 +20,7 @@ LESSON = {
     "last_verified": date(2025, 9, 26),
     "sources": [
         src.META_FB_MESSENGER,
+        src.CBS_METAPHILE,
         src.META_TEEN_UPDATE_APRIL_2025,
         src.META_TEEN_ACCOUNTS_GLOBAL_2025,
         src.INSTAGRAM_PARENTS,
@@ -64,7 +65,9 @@ LESSON = {
                     },
                     {
                         "instruction": "Talk about the one-hour reminder and overnight Quiet mode.",
-                        "why_it_matters": "Late-night chats are when a lot of pressure happens.",
+                        "why_it_matters": (
+                            "Breaks and quiet nights mean fewer chats when no adult is around."
+                        ),
                     },
                 ],
             },

@@ -177,8 +177,7 @@ LESSON = {
             "paragraph",
             "<p>To report a post or a profile, tap the three dots (…) at the top of it and choose "
             "Report. To report a message, press and hold it, then tap Report. The person you "
-            "report is not told who reported them. Teens can block and report in one step from a "
-            "chat. Save screenshots before you block.</p>",
+            "report is not told who reported them. Save screenshots before you block.</p>",
         ),
         (
             "checklist",

@@ -57,9 +57,7 @@ LESSON = {
                         "why_it_matters": "It limits what your child can buy in games.",
                     },
                     {
-                        "instruction": (
-                            "Review your child's friends list, now called 'Connections'."
-                        ),
+                        "instruction": ("Review your child's friends list."),
                         "why_it_matters": "Ask about anyone you do not know.",
                     },
                     {
@@ -127,7 +125,7 @@ LESSON = {
                     "My child's account has their real birth date",
                     "My account is linked through Parental Controls",
                     "Screen-time and spending limits are set",
-                    "I know who is on my child's Connections list",
+                    "I know who is on my child's friends list",
                     "Chat settings suit my child's age",
                     "My child knows how to report and block",
                 ],

@@ -97,9 +97,7 @@ LESSON = {
                     },
                     {
                         "instruction": "Turn on the sensitive content limit.",
-                        "why_it_matters": (
-                            "It limits what your teen sees in public parts of the app."
-                        ),
+                        "why_it_matters": ("It limits the sensitive content your teen sees."),
                     },
                     {
                         "instruction": "Look at your teen's key privacy settings in Family Center.",
