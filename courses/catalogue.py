@@ -7,6 +7,8 @@ empty result with an explanation, never an error page; an empty search shows the
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Page
@@ -89,7 +91,10 @@ class Catalogue:
 
         With filters, only pages inside the filtered courses are kept.
         """
-        if self.problems:
+        # Words only: punctuation means query syntax to some search backends (SQLite's FTS
+        # raises on a stray quote or "<"), and a parent's search should never be an error.
+        terms = " ".join(re.findall(r"\w+", self.query))
+        if self.problems or not terms:
             return []
         pages = (
             Page.objects.live()
@@ -97,7 +102,7 @@ class Catalogue:
             .descendant_of(self.index_page)
             .type(CoursePage, ModulePage, LessonPage)
         )
-        hits = list(pages.search(self.query, operator="and")[:50])
+        hits = list(pages.search(terms, operator="and")[:50])
         if self.is_filtered:
             paths = [course.path for course in self.courses]
             hits = [h for h in hits if any(h.path.startswith(p) for p in paths)]
