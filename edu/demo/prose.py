@@ -72,3 +72,16 @@ def lesson_prose(lesson: dict) -> str:
     for block_type, value in lesson["body"]:
         sentences += block_prose(block_type, value)
     return "\n".join(sentences)
+
+
+def quiz_prose(quiz: dict) -> str:
+    """All the prose of one quiz: questions, choices, feedback, steps and explanations."""
+    parts: list[str] = [strip_html(quiz["intro"])]
+    for _block_type, value in quiz["questions"]:
+        parts += [value["question"], value["explanation"]]
+        parts += [message["text"] for message in value.get("messages", [])]
+        for choice in value.get("choices", []):
+            parts += [choice["text"], choice.get("feedback", "")]
+        parts += value.get("steps", [])
+        parts += [value.get("feedback_true", ""), value.get("feedback_false", "")]
+    return "\n".join(s for s in (_sentence(p) for p in parts if p) if s)

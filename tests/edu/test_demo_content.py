@@ -17,7 +17,7 @@ from wagtail.models import Page, Revision
 
 from courses.models import CoursePage, HelpResource, LessonPage, ModulePage, Platform
 from edu.demo import COURSES, HELP_RESOURCES, PLATFORMS
-from edu.demo.prose import lesson_prose
+from edu.demo.prose import lesson_prose, quiz_prose
 from quizzes.models import QuizPage
 from tests.quizzes.conftest import right_answers, start, submit, wrong_answers
 
@@ -92,6 +92,12 @@ def test_lesson_prose_reads_at_grade_eight_or_below(lesson):
     assert len(prose.split()) > 100  # enough text for the score to mean something
     grade = textstat.flesch_kincaid_grade(prose)
     assert grade <= MAX_GRADE, f"{lesson['title']}: Flesch-Kincaid grade {grade}"
+
+
+@pytest.mark.parametrize("module", all_modules(), ids=lambda m: m["slug"])
+def test_quiz_text_reads_at_grade_eight_or_below(module):
+    grade = textstat.flesch_kincaid_grade(quiz_prose(module["quiz"]))
+    assert grade <= MAX_GRADE, f"{module['quiz']['title']}: Flesch-Kincaid grade {grade}"
 
 
 def test_lessons_use_the_teaching_blocks_the_issue_asks_for():
