@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 from courses.completion import ProgressStatus
+from courses.models.pages import routed_ancestors
 from quizzes.forms import QuizAnswerForm
 from quizzes.grading import grade_attempt
 from quizzes.models import VISITOR_SESSION_KEY, StaleAttempt, new_visitor_key
@@ -49,8 +50,14 @@ def _route_url(page, name: str, *args) -> str:
     return page.url + page.reverse_subpage(name, args=args or None)
 
 
+def _module(page, request):
+    """The quiz's module: found while routing (no query), else asked of the tree."""
+    ancestors = routed_ancestors(request, page)
+    return ancestors[-1] if ancestors else page.get_parent()
+
+
 def _render(page, request, template, context, status=200):
-    module = page.get_parent()  # cached by routing: no query
+    module = _module(page, request)
     response = page.render(
         request,
         template=template,
