@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -18,6 +19,7 @@ from django.utils.dateparse import parse_datetime
 from wagtail.models import Page
 
 from .completion import COMPLETE_STATUSES, ProgressStatus
+from .models.certificates import Certificate
 from .models.progress import STATUS_RANK, Progress
 
 logger = logging.getLogger(__name__)
@@ -84,8 +86,14 @@ class DatabaseStore:
         rows = Progress.objects.filter(learner=self.learner, translation_key__in=translation_keys)
         return {row.translation_key: _entry_from_row(row) for row in rows}
 
-    def put(self, page, new: Entry) -> Entry:
-        """Merge ``new`` into the stored row, locking it so concurrent writes don't race."""
+    def all_entries(self) -> dict:
+        rows = Progress.objects.filter(learner=self.learner)
+        return {row.translation_key: _entry_from_row(row) for row in rows}
+
+    def put(self, page, new: Entry) -> tuple[Entry | None, Entry]:
+        """Merge ``new`` into the stored row, locking it so concurrent writes don't race.
+
+        Returns the entry as it was before (``None`` if new) and as it is now."""
         key = page.translation_key
         row = (
             Progress.objects.select_for_update()
@@ -95,20 +103,35 @@ class DatabaseStore:
         if row is None:
             try:
                 with transaction.atomic():
-                    row = Progress.objects.create(
+                    Progress.objects.create(
                         learner=self.learner, translation_key=key, **_row_fields(new)
                     )
-                return new
+                return None, new
             except IntegrityError:
                 # Another request created the row first: merge into theirs.
                 row = Progress.objects.select_for_update().get(
                     learner=self.learner, translation_key=key
                 )
-        merged = merge(_entry_from_row(row), new)
-        for field, value in _row_fields(merged).items():
-            setattr(row, field, value)
-        row.save()
-        return merged
+        before = _entry_from_row(row)
+        merged = merge(before, new)
+        if merged != before:
+            for field, value in _row_fields(merged).items():
+                setattr(row, field, value)
+            row.save()
+        return before, merged
+
+    def on_completed(self, page, entry: Entry) -> None:
+        """A page has just become complete: a course earns its certificate."""
+        if getattr(page.specific_class, "issues_certificate", False):
+            Certificate.objects.get_or_create(
+                learner=self.learner,
+                translation_key=page.translation_key,
+                defaults={
+                    "course_id": page.pk,
+                    "learner_name": learner_name(self.learner),
+                    "issued_at": entry.completed_at or timezone.now(),
+                },
+            )
 
 
 class SessionStore:
@@ -129,17 +152,25 @@ class SessionStore:
                 found[key] = _entry_from_session(raw)
         return found
 
-    def put(self, page, new: Entry) -> Entry:
+    def put(self, page, new: Entry) -> tuple[Entry | None, Entry]:
         data = self._data()
         key = str(page.translation_key)
-        old = _entry_from_session(data[key]) if key in data else None
-        merged = merge(old, new)
+        before = _entry_from_session(data[key]) if key in data else None
+        merged = merge(before, new)
         data[key] = _entry_to_session(merged)
         self.session[SESSION_KEY] = data
-        return merged
+        return before, merged
 
-    def entries(self) -> dict:
-        return {key: _entry_from_session(raw) for key, raw in self._data().items()}
+    def all_entries(self) -> dict:
+        return {UUID(key): _entry_from_session(raw) for key, raw in self._data().items()}
+
+    def on_completed(self, page, entry: Entry) -> None:
+        """Visitors earn certificates when they claim their progress into an account."""
+
+
+def learner_name(user) -> str:
+    """The name a learner chose to show (a display name where the user model has one)."""
+    return getattr(user, "display_name", "") or user.get_full_name().strip() or user.get_username()
 
 
 def store_for(request):
@@ -153,35 +184,53 @@ def store_for(request):
 def record(store, page, status, score: int | None = None, *, now=None) -> Entry:
     """Record ``status`` on ``page`` and, when that completes it, roll up to module and course."""
     now = now or timezone.now()
-    before = store.get_many([page.translation_key]).get(page.translation_key)
-    merged = store.put(page, _new_entry(page, status, score, now))
+    before, merged = store.put(page, _new_entry(page, status, score, now))
     if merged.is_complete and not (before and before.is_complete):
+        store.on_completed(page, merged)
         _roll_up(store, page, now)
     return merged
+
+
+def counts_towards(page_class) -> bool:
+    """Whether pages of this class are requirements of their parent's completion."""
+    return getattr(page_class, "is_trackable", False) or getattr(
+        page_class, "rolls_up_completion", False
+    )
+
+
+def completion_requirements(parent) -> list[Page]:
+    """What a learner must complete for ``parent`` (a module or course) to be complete.
+
+    The one definition: its live children that are trackable (lessons, quizzes) or that roll
+    up themselves (modules). Read from the generic page rows, so it costs one query.
+    """
+    return [
+        child
+        for child in parent.get_children().live().only("id", "translation_key", "content_type")
+        if counts_towards(child.specific_class)
+    ]
 
 
 def _roll_up(store, page, now) -> None:
     """Complete the parent (module, then course) when its last requirement has just been met.
 
-    Parents say what they require through ``completion_requirements()``; a failed quiz is
-    not complete, so it never completes anything.
+    A failed quiz is not complete, so it never completes anything.
     """
     parent = page.get_parent()
-    if parent is None:
+    if parent is None or not getattr(parent.specific_class, "rolls_up_completion", False):
         return
-    parent = parent.specific
-    requirements = getattr(parent, "completion_requirements", None)
-    if requirements is None:
-        return
-    required = list(requirements())
+    required = completion_requirements(parent)
     if not required:
         return
-    done = store.get_many([p.translation_key for p in required])
+    keys = [p.translation_key for p in required] + [parent.translation_key]
+    done = store.get_many(keys)
     if all(done.get(p.translation_key) and done[p.translation_key].is_complete for p in required):
-        before = store.get_many([parent.translation_key]).get(parent.translation_key)
-        store.put(parent, _new_entry(parent, ProgressStatus.COMPLETED, None, now))
-        if not (before and before.is_complete):
-            _roll_up(store, parent, now)
+        before = done.get(parent.translation_key)
+        if before and before.is_complete:
+            return
+        _, merged = store.put(parent, _new_entry(parent, ProgressStatus.COMPLETED, None, now))
+        store.on_completed(parent, merged)
+        _roll_up(store, parent, now)
 
 
 def on_progress_recorded(sender, page, request, status, score=None, **kwargs) -> None:
@@ -196,7 +245,7 @@ def claim_session_progress(request, user) -> int:
     recomputed through the same rules as a live completion.
     """
     session_store = SessionStore(request.session)
-    entries = session_store.entries()
+    entries = session_store.all_entries()
     if not entries:
         return 0
     pages = {
@@ -209,9 +258,9 @@ def claim_session_progress(request, user) -> int:
             page = pages.get(entry.page_id)
             if page is None:  # deleted since
                 continue
-            before = db.get_many([page.translation_key]).get(page.translation_key)
-            merged = db.put(page, entry)
+            before, merged = db.put(page, entry)
             if merged.is_complete and not (before and before.is_complete):
+                db.on_completed(page, merged)
                 _roll_up(db, page, merged.completed_at or timezone.now())
     request.session.pop(SESSION_KEY, None)
     logger.info("claimed %d session progress entries", len(entries))

@@ -32,6 +32,10 @@ def home_page(root_page):
     site.save()
     if old_root.pk != home.pk and old_root.depth == 2:
         old_root.delete()
+    # As load_demo does: the navigation setting exists, so no request has to create it.
+    from edu.models import SiteNavigation
+
+    SiteNavigation.for_site(site)
     return home
 
 

@@ -1,3 +1,4 @@
+from .certificates import Certificate
 from .pages import (
     AbstractCourseIndexPage,
     AbstractCoursePage,
@@ -22,6 +23,7 @@ __all__ = [
     "AbstractHelpPage",
     "AbstractLessonPage",
     "AbstractModulePage",
+    "Certificate",
     "CourseIndexPage",
     "CoursePage",
     "CourseTag",

@@ -240,9 +240,10 @@ class AbstractCoursePage(Page):
     def get_modules(self):
         return ModulePage.objects.live().public().child_of(self).order_by("path")
 
-    def completion_requirements(self) -> list[Page]:
-        """What a learner must complete for this course to be complete: its live modules."""
-        return list(self.get_modules())
+    # Complete when all its modules are (see courses.progress); completing it earns a
+    # certificate.
+    rolls_up_completion = True
+    issues_certificate = True
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -294,6 +295,9 @@ class CoursePage(AbstractCoursePage):
 class AbstractModulePage(Page):
     """The unit a teacher assigns: lessons in order, and optionally a quiz."""
 
+    # Complete when all its trackable activities are: lessons, and a quiz that is passed.
+    rolls_up_completion = True
+
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     outcomes = StreamField(OutcomeStreamBlock(), verbose_name=_("learning outcomes"), blank=True)
 
@@ -319,11 +323,6 @@ class AbstractModulePage(Page):
     def get_activities(self) -> list[Page]:
         """Live, public children in order, as their specific types (lessons and quizzes)."""
         return list(self.get_children().live().public().specific())
-
-    def completion_requirements(self) -> list[Page]:
-        """What a learner must complete for this module to be complete: its trackable
-        activities (lessons, and a quiz, which must be passed)."""
-        return [a for a in self.get_activities() if getattr(a, "is_trackable", False)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -463,7 +462,6 @@ class AbstractLessonPage(TrackablePageMixin, RoutablePageMixin, Page):
             prev_lesson=prev_lesson,
             next_lesson=next_lesson,
             sources=list(self.sources.all()),
-            lesson_platforms=list(self.platforms.all()),
         )
         context.setdefault("knowledge_checks", {})
         return context
@@ -501,7 +499,9 @@ class AbstractLessonPage(TrackablePageMixin, RoutablePageMixin, Page):
         if block is None:
             raise Http404
         return self.render(
-            request, template="courses/lesson_print.html", context_overrides={"block": block}
+            request,
+            template="courses/lesson_print.html",
+            context_overrides={"printable_block": block},
         )
 
 

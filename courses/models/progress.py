@@ -91,3 +91,18 @@ class Progress(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.status in COMPLETE_STATUSES
+
+    @classmethod
+    def export_personal_data(cls, learner) -> list[dict]:
+        return [
+            {
+                "page": row.page.title,
+                "url": row.page.url,
+                "status": row.status,
+                "best_score": row.score,
+                "first_viewed_at": row.first_viewed_at.isoformat(),
+                "last_viewed_at": row.last_viewed_at.isoformat(),
+                "completed_at": row.completed_at.isoformat() if row.completed_at else None,
+            }
+            for row in cls.objects.filter(learner=learner).select_related("page")
+        ]

@@ -1,0 +1,122 @@
+"""What a learner sees of their own progress: per-course summaries, "continue", My learning.
+
+Everything here reads through a progress store (``courses.progress.store_for(request)``),
+so signed-in learners and visitors without an account see the same thing, and a fixed
+number of queries answers for any number of courses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import reduce
+from operator import or_
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.models import Page, get_page_models
+
+from .models import Certificate, CoursePage
+
+
+def trackable_content_types() -> list[ContentType]:
+    models = [m for m in get_page_models() if getattr(m, "is_trackable", False)]
+    return list(ContentType.objects.get_for_models(*models).values())
+
+
+@dataclass
+class CourseSummary:
+    course: Page
+    activities: list = field(default_factory=list)
+    done: int = 0
+    started: bool = False
+    completed: bool = False
+    last_viewed_at: datetime | None = None
+    continue_page: Page | None = None
+    certificate: Certificate | None = None
+
+    @property
+    def total(self) -> int:
+        return len(self.activities)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def summarise_courses(store, courses, entries: dict | None = None) -> list[CourseSummary]:
+    """Progress through each course: activities done out of all, and where to continue.
+
+    A course counts as completed once its roll-up row says so, even if a lesson was added
+    later (completion is history); the count of activities done is always current.
+    """
+    courses = list(courses)
+    if not courses:
+        return []
+    # Not .public(): the courses are, and one more query per call is not worth the rare
+    # restricted lesson inside a public course.
+    activities = list(
+        Page.objects.live()
+        .filter(content_type__in=trackable_content_types())
+        .filter(reduce(or_, (Q(path__startswith=c.path) for c in courses)))
+        .order_by("path")
+        .only("id", "title", "url_path", "path", "depth", "translation_key", "content_type")
+    )
+    if entries is None:
+        keys = [p.translation_key for p in activities] + [c.translation_key for c in courses]
+        entries = store.get_many(keys)
+    summaries = []
+    for course in courses:
+        summary = CourseSummary(course=course)
+        summary.activities = [p for p in activities if p.path.startswith(course.path)]
+        first_open = None
+        latest_open = None
+        for page in summary.activities:
+            entry = entries.get(page.translation_key)
+            if entry is None:
+                first_open = first_open or page
+                continue
+            summary.started = True
+            if summary.last_viewed_at is None or entry.last_viewed_at > summary.last_viewed_at:
+                summary.last_viewed_at = entry.last_viewed_at
+            if entry.is_complete:
+                summary.done += 1
+            else:
+                first_open = first_open or page
+                if latest_open is None or entry.last_viewed_at > latest_open[0]:
+                    latest_open = (entry.last_viewed_at, page)
+        course_entry = entries.get(course.translation_key)
+        summary.completed = bool(course_entry and course_entry.is_complete)
+        # Continue with what was last opened and not finished, else the next thing not done.
+        summary.continue_page = latest_open[1] if latest_open else first_open
+        summaries.append(summary)
+    return summaries
+
+
+def my_learning(store, learner=None) -> dict:
+    """The courses a learner has started or completed, with certificates where earned."""
+    entries = store.all_entries()
+    if not entries:
+        return {"in_progress": [], "completed": []}
+    paths = list(
+        Page.objects.filter(pk__in={e.page_id for e in entries.values()}).values_list(
+            "path", flat=True
+        )
+    )
+    courses = [
+        course
+        for course in CoursePage.objects.live().public().order_by("path")
+        if any(path.startswith(course.path) for path in paths)
+    ]
+    summaries = summarise_courses(store, courses, entries)
+    if learner is not None and learner.is_authenticated:
+        certificates = {
+            cert.translation_key: cert for cert in Certificate.objects.filter(learner=learner)
+        }
+        for summary in summaries:
+            summary.certificate = certificates.get(summary.course.translation_key)
+    summaries.sort(key=lambda s: s.last_viewed_at or s.course.first_published_at, reverse=True)
+    return {
+        "in_progress": [s for s in summaries if not s.completed],
+        "completed": [s for s in summaries if s.completed],
+    }
