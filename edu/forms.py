@@ -24,3 +24,26 @@ class SignUpForm(BaseUserCreationForm):
                 code="duplicate_email",
             )
         return email
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account needs the password, so a borrowed unlocked phone can't do it."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and all my data will be deleted for good."),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That password is not right."), code="wrong_password")
+        return password

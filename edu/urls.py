@@ -9,6 +9,9 @@ from . import views
 
 account_patterns = [
     path("signup/", views.signup, name="signup"),
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data/download/", views.my_data_download, name="my_data_download"),
+    path("delete/", views.delete_account, name="delete_account"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),

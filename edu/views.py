@@ -1,10 +1,19 @@
-from django.contrib.auth import login
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .forms import SignUpForm
+from . import personal_data
+from .forms import DeleteAccountForm, SignUpForm
 
 
 class BadRequestOnInvalidMixin:
@@ -47,3 +56,38 @@ def signup(request):
             return redirect(_safe_next(request))
         return render(request, "registration/signup.html", {"form": form}, status=400)
     return render(request, "registration/signup.html", {"form": form, "next": _safe_next(request)})
+
+
+@require_GET
+@login_required
+def my_data(request):
+    return render(
+        request, "registration/my_data.html", {"delete_form": DeleteAccountForm(request.user)}
+    )
+
+
+@require_GET
+@login_required
+def my_data_download(request):
+    data = personal_data.export(request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="kinwise-my-data.json"'
+    return response
+
+
+@require_POST
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.user, request.POST)
+    if not form.is_valid():
+        return render(request, "registration/my_data.html", {"delete_form": form}, status=400)
+    user = request.user
+    with transaction.atomic():
+        logout(request)
+        # Every model holding personal data has a CASCADE key to the user.
+        user.delete()
+    messages.success(request, _("Your account and all your data have been deleted."))
+    return redirect("/")

@@ -370,6 +370,22 @@ class AbstractQuizAttempt(models.Model):
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
 
+    @classmethod
+    def export_personal_data(cls, learner) -> list[dict]:
+        """A learner's attempts, with their answers, for their own download."""
+        return [
+            {
+                "quiz": attempt.quiz.title,
+                "attempt": attempt.number,
+                "started_at": attempt.started_at.isoformat(),
+                "submitted_at": attempt.submitted_at.isoformat() if attempt.submitted_at else None,
+                "score": attempt.score,
+                "passed": attempt.passed,
+                "answers": attempt.answers,
+            }
+            for attempt in cls.objects.filter(learner=learner).select_related("quiz")
+        ]
+
     def record_grade(self, responses: dict, grade) -> None:
         """Store a graded submission (the caller holds the row lock and saves)."""
         self.answers = {
