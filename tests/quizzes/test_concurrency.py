@@ -1,0 +1,130 @@
+"""Concurrent starts and submissions, on PostgreSQL with real threads and connections.
+
+SQLite takes one writer at a time for the whole database, so these races cannot happen there;
+CI runs the suite on PostgreSQL too (DATABASE_URL), where these tests run.
+"""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+from django.test import Client
+
+from courses.models import CourseIndexPage, CoursePage, ModulePage
+from quizzes.models import QuizAttempt
+from tests.factories import QuizPageFactory
+from tests.quizzes.conftest import form_data, right_answers, wrong_answers
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: SQLite serialises all writers, so requests cannot race there "
+        "(CI runs these with DATABASE_URL set)",
+    ),
+]
+
+THREADS = 8
+
+
+def race(requests):
+    """Run the callables at the same moment, each in its own thread and connection."""
+    barrier = threading.Barrier(len(requests))
+    results = [None] * len(requests)
+
+    def run(index, request):
+        try:
+            barrier.wait()
+            results[index] = request()
+        except Exception as error:  # reported by the assertion below
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, r)) for i, r in enumerate(requests)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert all(not isinstance(result, Exception) for result in results), results
+    return results
+
+
+@pytest.fixture
+def pg_quiz(home_page):
+    catalogue = home_page.add_child(instance=CourseIndexPage(title="Courses", slug="courses"))
+    course = catalogue.add_child(instance=CoursePage(title="C", slug="c", summary="S."))
+    module = course.add_child(instance=ModulePage(title="M", slug="m"))
+
+    def make(**kwargs):
+        quiz = QuizPageFactory(parent=module, **kwargs)
+        quiz.save_revision().publish()
+        quiz.refresh_from_db()
+        return quiz
+
+    return make
+
+
+def clients_for(user, count):
+    clients = []
+    for _ in range(count):
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    return clients
+
+
+def test_concurrent_starts_never_exceed_max_attempts(parent, pg_quiz):
+    quiz = pg_quiz(max_attempts=2)
+    clients = clients_for(parent, THREADS)
+    first = clients[0]
+    first.post(quiz.url + "start/")
+    attempt = QuizAttempt.objects.get()
+    first.post(quiz.url + "submit/", form_data(quiz, attempt, wrong_answers(quiz, attempt)))
+
+    # Everyone presses Start at once: one second attempt, the rest resume it.
+    responses = race([lambda c=c: c.post(quiz.url + "start/") for c in clients])
+    assert sorted(r.status_code for r in responses) == [303] * THREADS
+    assert sorted(QuizAttempt.objects.values_list("number", flat=True)) == [1, 2]
+
+    attempt = QuizAttempt.objects.get(number=2)
+    first.post(quiz.url + "submit/", form_data(quiz, attempt, wrong_answers(quiz, attempt)))
+    # The limit is reached: every concurrent start is refused and nothing is written.
+    responses = race([lambda c=c: c.post(quiz.url + "start/") for c in clients])
+    assert [r.status_code for r in responses] == [400] * THREADS
+    assert QuizAttempt.objects.count() == 2
+
+
+def test_a_form_submitted_many_times_at_once_is_recorded_once(parent, pg_quiz, progress_events):
+    quiz = pg_quiz()
+    clients = clients_for(parent, THREADS)
+    clients[0].post(quiz.url + "start/")
+    attempt = QuizAttempt.objects.get()
+    data = form_data(quiz, attempt, right_answers(quiz, attempt))
+    progress_events.clear()
+
+    responses = race([lambda c=c: c.post(quiz.url + "submit/", data) for c in clients])
+    assert {r.status_code for r in responses} == {303}
+    assert {r["Location"] for r in responses} == {quiz.url + "attempts/1/"}
+    attempt.refresh_from_db()
+    assert attempt.score == 100 and QuizAttempt.objects.count() == 1
+    assert [event[1] for event in progress_events] == ["passed"]
+
+
+def test_concurrent_retries_stay_within_the_limit(parent, pg_quiz):
+    quiz = pg_quiz(max_attempts=3)
+    clients = clients_for(parent, THREADS)
+
+    def keep_trying(client):
+        for _ in range(4):
+            client.post(quiz.url + "start/")
+            attempt = QuizAttempt.objects.filter(submitted_at__isnull=True).first()
+            if attempt is not None:
+                client.post(
+                    quiz.url + "submit/", form_data(quiz, attempt, wrong_answers(quiz, attempt))
+                )
+        return True
+
+    race([lambda c=c: keep_trying(c) for c in clients])
+    assert sorted(QuizAttempt.objects.values_list("number", flat=True)) == [1, 2, 3]
+    assert not QuizAttempt.objects.filter(submitted_at__isnull=True).exists()
