@@ -1,0 +1,1 @@
+"""Teachers' classes, assignments and class dashboard, and learners joining classes."""

@@ -1,0 +1,334 @@
+"""What a class's teachers see: the learners × assignments matrix and question aggregates.
+
+The matrix is built in a fixed number of queries whatever the size of the class or the
+number of assignments (assignments, learners, the activities inside the assigned pages, and
+the learners' progress rows on them), then put together in Python.
+
+Teachers see each learner's standing on each assignment (not started, in progress,
+completed, passed), their best quiz score and when they completed it. They never see a
+learner's answers: per-question results are only ever counts over the class, and only once
+``KINWISE_MIN_AGGREGATE_LEARNERS`` learners (default 5) have answered.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from ..completion import COMPLETE_STATUSES, ProgressStatus
+from ..learning import trackable_content_types
+from ..models import Assignment, Classroom, Membership, Progress
+from ..progress import learner_name
+
+
+class CellStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    PASSED = "passed", _("Passed")
+
+
+STATUS_RANK = {
+    CellStatus.NOT_STARTED: 0,
+    CellStatus.IN_PROGRESS: 1,
+    CellStatus.COMPLETED: 2,
+    CellStatus.PASSED: 3,
+}
+
+
+def min_aggregate_learners() -> int:
+    return int(getattr(settings, "KINWISE_MIN_AGGREGATE_LEARNERS", 5))
+
+
+def is_graded(page_class) -> bool:
+    """Whether learners' attempts at pages of this class can be summarised per question.
+
+    ``courses`` never imports ``quizzes``: a graded page (``QuizPage``) is recognised by its
+    documented extension point, ``get_attempt_class()``, whose model keeps ``answers`` by
+    question block id (see :func:`question_results`).
+    """
+    return getattr(page_class, "is_trackable", False) and callable(
+        getattr(page_class, "get_attempt_class", None)
+    )
+
+
+@dataclass
+class Cell:
+    status: CellStatus
+    best_score: int | None = None
+    completed_at: datetime | None = None
+    overdue: bool = False
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status in (CellStatus.COMPLETED, CellStatus.PASSED)
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return (STATUS_RANK[self.status], -1 if self.best_score is None else self.best_score)
+
+
+@dataclass(frozen=True)
+class SortHeader:
+    """A sortable column header: what its link asks for, and its ``aria-sort`` state."""
+
+    query: str
+    aria_sort: str = ""
+
+
+def sort_header(current: str, key: str) -> SortHeader:
+    if current == key:
+        return SortHeader(query="-" + key, aria_sort="ascending")
+    if current == "-" + key:
+        return SortHeader(query=key, aria_sort="descending")
+    return SortHeader(query=key)
+
+
+@dataclass
+class Column:
+    assignment: Assignment
+    activity_keys: set = field(default_factory=set)
+    graded_pages: list[Page] = field(default_factory=list)
+    completed: int = 0
+    learners: int = 0
+    header: SortHeader | None = None
+
+    @property
+    def page(self) -> Page:
+        return self.assignment.page
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.completed / self.learners) if self.learners else 0
+
+    @property
+    def sort_key(self) -> str:
+        return f"a{self.assignment.pk}"
+
+
+@dataclass
+class Row:
+    membership: Membership
+    name: str
+    email: str
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def completed(self) -> int:
+        return sum(1 for cell in self.cells if cell.is_complete)
+
+
+@dataclass
+class Dashboard:
+    classroom: Classroom
+    columns: list[Column]
+    rows: list[Row]
+    sort: str
+    today: date
+
+    @property
+    def learner_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def name_header(self) -> SortHeader:
+        return sort_header(self.sort, "name")
+
+    @property
+    def done_header(self) -> SortHeader:
+        return sort_header(self.sort, "done")
+
+
+class UnknownSort(ValueError):
+    """A ``sort`` value that names no column of this dashboard."""
+
+
+SORT_FIELDS = ("name", "done")
+
+
+def sort_rows(rows: list[Row], columns: list[Column], sort: str) -> None:
+    """Sort in place by ``name``, ``done`` or an assignment (``a<id>``); ``-`` to reverse."""
+    descending = sort.startswith("-")
+    key_name = sort.removeprefix("-")
+    by_name = {row.membership.pk: (row.name.casefold(), row.membership.pk) for row in rows}
+    if key_name == "name":
+
+        def key(row):
+            return by_name[row.membership.pk]
+    elif key_name == "done":
+
+        def key(row):
+            return (row.completed, by_name[row.membership.pk])
+    else:
+        index = next((i for i, c in enumerate(columns) if c.sort_key == key_name), None)
+        if index is None:
+            raise UnknownSort(sort)
+
+        def key(row):
+            return (row.cells[index].rank, by_name[row.membership.pk])
+
+    rows.sort(key=key, reverse=descending)
+
+
+def build_dashboard(classroom: Classroom, *, sort: str = "name", today=None) -> Dashboard:
+    """The matrix for ``classroom``: current learners (not removed) × its assignments."""
+    today = today or timezone.localdate()
+    assignments = list(classroom.assignments.select_related("page").in_due_order())
+    memberships = list(
+        classroom.memberships.learners().current().select_related("user").order_by("joined_at")
+    )
+    columns = [Column(assignment=a) for a in assignments]
+    column_for_key: dict = defaultdict(list)
+    for column in columns:
+        column_for_key[column.page.translation_key].append(column)
+    if columns:
+        graded_types = {ct.pk for ct in trackable_content_types() if is_graded(ct.model_class())}
+        activities = (
+            Page.objects.live()
+            .filter(content_type__in=trackable_content_types())
+            .filter(reduce(or_, (Q(path__startswith=c.page.path) for c in columns)))
+            .order_by("path")
+            .only("id", "title", "path", "depth", "url_path", "translation_key", "content_type")
+        )
+        for activity in activities:
+            for column in columns:
+                if activity.path.startswith(column.page.path):
+                    column.activity_keys.add(activity.translation_key)
+                    column_for_key[activity.translation_key].append(column)
+                    if activity.content_type_id in graded_types:
+                        column.graded_pages.append(activity)
+
+    # One row per (learner, page); only the fields the matrix shows.
+    standing: dict = defaultdict(dict)
+    if columns and memberships:
+        rows = Progress.objects.filter(
+            learner_id__in=classroom.memberships.learners().current().values("user_id"),
+            translation_key__in=list(column_for_key),
+        ).values_list("learner_id", "translation_key", "status", "score", "completed_at")
+        for learner_id, key, status, score, completed_at in rows:
+            standing[learner_id][key] = (status, score, completed_at)
+
+    rows = []
+    for membership in memberships:
+        user = membership.user
+        mine = standing.get(user.pk, {})
+        row = Row(
+            membership=membership,
+            name=learner_name(user),
+            email=getattr(user, user.get_email_field_name(), "") or "",
+        )
+        for column in columns:
+            row.cells.append(_cell(column, mine, today))
+        rows.append(row)
+
+    for column_index, column in enumerate(columns):
+        column.learners = len(rows)
+        column.completed = sum(1 for row in rows if row.cells[column_index].is_complete)
+
+    sort_rows(rows, columns, sort)
+    for column in columns:
+        column.header = sort_header(sort, column.sort_key)
+    return Dashboard(classroom=classroom, columns=columns, rows=rows, sort=sort, today=today)
+
+
+def _cell(column: Column, mine: dict, today) -> Cell:
+    own = mine.get(column.page.translation_key)
+    activity_rows = [mine[key] for key in column.activity_keys if key in mine]
+    scores = [score for _status, score, _at in activity_rows if score is not None]
+    best = max(scores) if scores else None
+    if own and own[0] in COMPLETE_STATUSES:
+        passed_quiz = any(status == ProgressStatus.PASSED for status, _s, _a in activity_rows)
+        status = CellStatus.PASSED if passed_quiz else CellStatus.COMPLETED
+        return Cell(status=status, best_score=best, completed_at=own[2])
+    status = CellStatus.IN_PROGRESS if (own or activity_rows) else CellStatus.NOT_STARTED
+    return Cell(
+        status=status,
+        best_score=best,
+        overdue=column.assignment.is_overdue(False, today),
+    )
+
+
+# --- Per-question results, as class aggregates only ----------------------------------------
+
+
+@dataclass
+class QuestionResult:
+    number: int
+    text: str
+    answered: int
+    correct: int
+    shown: bool  # False when too few learners answered this question to show it
+
+    @property
+    def percent_correct(self) -> int:
+        return round(100 * self.correct / self.answered) if self.answered else 0
+
+
+@dataclass
+class QuizResults:
+    quiz: Page
+    learners_attempted: int
+    minimum: int
+    questions: list[QuestionResult]
+
+    @property
+    def enough(self) -> bool:
+        return self.learners_attempted >= self.minimum
+
+
+def question_results(classroom: Classroom, quiz) -> QuizResults:
+    """How the class did on each question of ``quiz`` (a specific graded page).
+
+    Counts each current learner's latest submitted attempt once. Nothing is returned about
+    any one learner: below the minimum number of learners no question is shown, and a
+    question drawn for fewer learners than the minimum (quizzes that draw questions at
+    random) is withheld on its own.
+    """
+    minimum = min_aggregate_learners()
+    attempt_class = quiz.get_attempt_class()
+    latest: dict = {}
+    attempts = (
+        attempt_class.objects.filter(
+            quiz__translation_key=quiz.translation_key,
+            learner_id__in=classroom.memberships.learners().current().values("user_id"),
+            submitted_at__isnull=False,
+        )
+        .order_by("learner_id", "submitted_at", "pk")
+        .values_list("learner_id", "answers")
+    )
+    for learner_id, answers in attempts:
+        latest[learner_id] = answers or {}
+    answered: dict = defaultdict(int)
+    correct: dict = defaultdict(int)
+    for answers in latest.values():
+        for block_id, answer in answers.items():
+            answered[block_id] += 1
+            if isinstance(answer, dict) and answer.get("correct"):
+                correct[block_id] += 1
+    enough = len(latest) >= minimum
+    questions = []
+    for number, child in enumerate(quiz.questions, start=1):
+        count = answered.get(child.id, 0)
+        shown = enough and count >= minimum
+        questions.append(
+            QuestionResult(
+                number=number,
+                text=str(child.value.get("question") or child.block.label),
+                answered=count if shown else 0,
+                correct=correct.get(child.id, 0) if shown else 0,
+                shown=shown,
+            )
+        )
+    return QuizResults(
+        quiz=quiz, learners_attempted=len(latest), minimum=minimum, questions=questions
+    )

@@ -1,0 +1,70 @@
+"""What a learner sees of their classes: what is assigned to them, and removal notices.
+
+Two queries whatever the number of classes and assignments, so that My learning keeps its
+budget (see ``courses.learning.my_learning``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from ..models import Assignment, Membership
+
+
+@dataclass
+class AssignedItem:
+    assignment: Assignment
+    complete: bool
+    started: bool
+    overdue: bool
+
+    @property
+    def page(self):
+        return self.assignment.page
+
+    @property
+    def classroom(self):
+        return self.assignment.classroom
+
+
+def classes_for_learner(learner, entries: dict, paths=(), *, today: date | None = None) -> dict:
+    """``assigned`` (incomplete first, soonest due first), ``classes`` and ``removals``.
+
+    ``entries`` are the learner's progress entries by translation key and ``paths`` the tree
+    paths of the pages they hold, as My learning has already read them.
+    """
+    today = today or timezone.localdate()
+    memberships = list(
+        Membership.objects.learners()
+        .filter(user=learner, classroom__archived_at__isnull=True)
+        .exclude(removed_at__isnull=False, removal_seen_at__isnull=False)
+        .select_related("classroom")
+        .order_by("classroom__name", "pk")
+    )
+    classes = [m for m in memberships if not m.is_removed]
+    removals = [m for m in memberships if m.is_removed]
+    assigned = []
+    if classes:
+        rows = (
+            Assignment.objects.for_learner(learner)
+            .select_related("page", "classroom")
+            .in_due_order()
+        )
+        for assignment in rows:
+            entry = entries.get(assignment.page.translation_key)
+            complete = bool(entry and entry.is_complete)
+            started = complete or any(p.startswith(assignment.page.path) for p in paths)
+            assigned.append(
+                AssignedItem(
+                    assignment=assignment,
+                    complete=complete,
+                    started=started,
+                    overdue=assignment.is_overdue(complete, today),
+                )
+            )
+        # Still to do first; the order within each part (due date) is kept.
+        assigned.sort(key=lambda item: item.complete)
+    return {"assigned": assigned, "classes": classes, "removals": removals}

@@ -1,0 +1,619 @@
+"""The Teach area (classes, assignments, the class dashboard) and joining a class.
+
+Authorization, in one place each: :func:`teacher_required` lets only members of the
+Teachers group in, and :func:`_own_class` finds a class only among those the user teaches,
+so another teacher's class (or a membership or assignment of it, by id) is a 404. Every
+change is a POST with CSRF; an invalid form is a 400 that writes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail.models import Page
+
+from ..models import Assignment, Classroom, Membership
+from ..models.classes import is_teacher, normalise_join_code
+from ..progress import learner_name
+from . import throttling
+from .dashboard import (
+    CellStatus,
+    UnknownSort,
+    build_dashboard,
+    is_graded,
+    min_aggregate_learners,
+    question_results,
+)
+from .forms import (
+    AssignmentChangeForm,
+    AssignmentForm,
+    ClassroomForm,
+    CoTeacherForm,
+    JoinCodeForm,
+)
+
+TEMPLATES = "courses/teach/"
+
+
+def teacher_required(view):
+    """Teachers only: a visitor is sent to log in (GET) or refused (POST); others get 403."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            if request.method in ("GET", "HEAD"):
+                return redirect_to_login(request.get_full_path())
+            raise PermissionDenied
+        if not is_teacher(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def learner_required(view):
+    """Any signed-in user; a visitor is sent to log in (GET) or refused (POST)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            if request.method in ("GET", "HEAD"):
+                return redirect_to_login(request.get_full_path())
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _own_class(request, pk) -> Classroom:
+    return get_object_or_404(Classroom.objects.taught_by(request.user), pk=pk)
+
+
+def _refuse_if_archived(request, classroom):
+    """Archived classes keep their history as it was: changes need the class restored."""
+    if classroom.is_archived:
+        return HttpResponseBadRequest(
+            _("This class is archived. Restore it before changing anything.")
+        )
+    return None
+
+
+def _dashboard_url(classroom) -> str:
+    return reverse("kinwise:teach:class_dashboard", args=[classroom.pk])
+
+
+def _manage_url(classroom) -> str:
+    return reverse("kinwise:teach:class_manage", args=[classroom.pk])
+
+
+# --- Classes -------------------------------------------------------------------------------
+
+
+@require_GET
+@teacher_required
+def class_list(request):
+    classes = (
+        Classroom.objects.taught_by(request.user)
+        .annotate(
+            learner_count=Count(
+                "memberships",
+                filter=Q(memberships__role=Membership.Role.LEARNER, memberships__removed_at=None),
+                distinct=True,
+            ),
+            assignment_count=Count("assignments", distinct=True),
+        )
+        .order_by("name", "pk")
+    )
+    classes = list(classes)
+    return render(
+        request,
+        TEMPLATES + "class_list.html",
+        {
+            "active_classes": [c for c in classes if not c.is_archived],
+            "archived_classes": [c for c in classes if c.is_archived],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@teacher_required
+def class_create(request):
+    form = ClassroomForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                classroom = form.save()
+                Membership.objects.create(
+                    classroom=classroom, user=request.user, role=Membership.Role.TEACHER
+                )
+            messages.success(
+                request,
+                _("Class created. Share the join code or the invite link with the parents."),
+            )
+            return redirect(_dashboard_url(classroom))
+        return render(request, TEMPLATES + "class_form.html", {"form": form}, status=400)
+    return render(request, TEMPLATES + "class_form.html", {"form": form})
+
+
+@require_GET
+@teacher_required
+def class_dashboard(request, pk):
+    classroom = _own_class(request, pk)
+    sort = request.GET.get("sort") or "name"
+    status = 200
+    try:
+        dashboard = build_dashboard(classroom, sort=sort)
+    except UnknownSort:
+        messages.error(request, _("That sort order is not one of the table's columns."))
+        dashboard = build_dashboard(classroom)
+        status = 400
+    return render(
+        request,
+        TEMPLATES + "class_dashboard.html",
+        {
+            "classroom": classroom,
+            "dashboard": dashboard,
+            "invite_url": _invite_url(request, classroom),
+            "statuses": CellStatus,
+        },
+        status=status,
+    )
+
+
+def _invite_url(request, classroom) -> str:
+    return request.build_absolute_uri(
+        reverse("kinwise:class_join_confirm", args=[classroom.join_code])
+    )
+
+
+CSV_HEADER_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(value) -> str:
+    """Spreadsheets run cells that start like a formula: names are typed by users."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(CSV_HEADER_FORMULA_PREFIXES) else text
+
+
+@require_GET
+@teacher_required
+def class_export(request, pk):
+    classroom = _own_class(request, pk)
+    try:
+        dashboard = build_dashboard(classroom, sort=request.GET.get("sort") or "name")
+    except UnknownSort:
+        return HttpResponseBadRequest(_("That sort order is not one of the table's columns."))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="class-{classroom.pk}.csv"'
+    response.write("\ufeff")  # so that spreadsheet programs read the names as UTF-8
+    writer = csv.writer(response)
+    header = [_("Name"), _("Email"), _("Joined")]
+    for column in dashboard.columns:
+        title = column.page.title
+        header += [
+            _("%(title)s: status") % {"title": title},
+            _("%(title)s: best quiz score") % {"title": title},
+            _("%(title)s: completed on") % {"title": title},
+            _("%(title)s: overdue") % {"title": title},
+        ]
+    writer.writerow([_csv_safe(cell) for cell in header])
+    for row in dashboard.rows:
+        line = [row.name, row.email, row.membership.joined_at.date().isoformat()]
+        for cell in row.cells:
+            line += [
+                cell.status.label,
+                "" if cell.best_score is None else cell.best_score,
+                timezone.localtime(cell.completed_at).date().isoformat()
+                if cell.completed_at
+                else "",
+                _("yes") if cell.overdue else "",
+            ]
+        writer.writerow([_csv_safe(cell) for cell in line])
+    return response
+
+
+def _render_manage(request, classroom, *, status=200, **forms):
+    teachers = list(classroom.memberships.teachers().select_related("user").order_by("joined_at"))
+    removed = list(
+        classroom.memberships.learners().removed().select_related("user").order_by("removed_at")
+    )
+    context = {
+        "classroom": classroom,
+        "class_form": forms.get("class_form") or ClassroomForm(instance=classroom),
+        "teacher_form": forms.get("teacher_form") or CoTeacherForm(classroom=classroom),
+        "teachers": [(m, learner_name(m.user)) for m in teachers],
+        "removed": [(m, learner_name(m.user)) for m in removed],
+        "invite_url": _invite_url(request, classroom),
+    }
+    return render(request, TEMPLATES + "class_manage.html", context, status=status)
+
+
+@require_GET
+@teacher_required
+def class_manage(request, pk):
+    return _render_manage(request, _own_class(request, pk))
+
+
+@require_POST
+@teacher_required
+def class_edit(request, pk):
+    classroom = _own_class(request, pk)
+    if refused := _refuse_if_archived(request, classroom):
+        return refused
+    form = ClassroomForm(request.POST, instance=classroom)
+    if not form.is_valid():
+        # Leave the instance as stored: the form put the bad values on it.
+        classroom.refresh_from_db()
+        return _render_manage(request, classroom, status=400, class_form=form)
+    form.save()
+    messages.success(request, _("Class details saved."))
+    return redirect(_manage_url(classroom))
+
+
+@require_POST
+@teacher_required
+def class_code(request, pk):
+    classroom = _own_class(request, pk)
+    if refused := _refuse_if_archived(request, classroom):
+        return refused
+    action = request.POST.get("action")
+    if action == "regenerate":
+        classroom.regenerate_join_code()
+        messages.success(
+            request, _("New join code made. The old code and invite link no longer work.")
+        )
+    elif action in ("close", "open"):
+        classroom.joining_open = action == "open"
+        classroom.save(update_fields=["joining_open"])
+        if classroom.joining_open:
+            messages.success(request, _("Joining is on: the code and invite link work."))
+        else:
+            messages.success(request, _("Joining is off: nobody else can join this class."))
+    else:
+        return HttpResponseBadRequest(_("Choose to make a new code, or to turn joining on or off."))
+    return redirect(_manage_url(classroom))
+
+
+@require_POST
+@teacher_required
+def class_archive(request, pk):
+    classroom = _own_class(request, pk)
+    action = request.POST.get("action")
+    if action == "archive" and not classroom.is_archived:
+        classroom.archived_at = timezone.now()
+        messages.success(
+            request,
+            _("Class archived. It has left your dashboard; its history is kept."),
+        )
+    elif action == "restore" and classroom.is_archived:
+        classroom.archived_at = None
+        messages.success(request, _("Class restored."))
+    else:
+        return HttpResponseBadRequest(_("Choose to archive the class or to restore it."))
+    classroom.save(update_fields=["archived_at"])
+    if classroom.is_archived:
+        return redirect("kinwise:teach:class_list")
+    return redirect(_dashboard_url(classroom))
+
+
+# --- Teachers and learners -----------------------------------------------------------------
+
+
+@require_POST
+@teacher_required
+def teacher_add(request, pk):
+    classroom = _own_class(request, pk)
+    if refused := _refuse_if_archived(request, classroom):
+        return refused
+    form = CoTeacherForm(request.POST, classroom=classroom)
+    if not form.is_valid():
+        return _render_manage(request, classroom, status=400, teacher_form=form)
+    try:
+        with transaction.atomic():
+            Membership.objects.create(
+                classroom=classroom, user=form.teacher, role=Membership.Role.TEACHER
+            )
+    except IntegrityError:  # added by someone else a moment ago
+        pass
+    messages.success(
+        request, _("%(name)s now teaches this class.") % {"name": learner_name(form.teacher)}
+    )
+    return redirect(_manage_url(classroom))
+
+
+@require_POST
+@teacher_required
+def teacher_remove(request, pk, membership_pk):
+    classroom = _own_class(request, pk)
+    with transaction.atomic():
+        teachers = list(classroom.memberships.teachers().select_for_update())
+        membership = next((m for m in teachers if m.pk == membership_pk), None)
+        if membership is None:
+            raise Http404
+        if len(teachers) == 1:
+            return HttpResponseBadRequest(
+                _("A class needs a teacher: add another teacher before you leave it.")
+            )
+        membership.delete()
+    if membership.user_id == request.user.pk:
+        messages.success(request, _("You no longer teach this class."))
+        return redirect("kinwise:teach:class_list")
+    messages.success(request, _("Teacher removed from the class."))
+    return redirect(_manage_url(classroom))
+
+
+@require_http_methods(["GET", "POST"])
+@teacher_required
+def learner_remove(request, pk, membership_pk):
+    classroom = _own_class(request, pk)
+    membership = get_object_or_404(
+        classroom.memberships.learners().current().select_related("user"), pk=membership_pk
+    )
+    name = learner_name(membership.user)
+    if request.method == "GET":
+        return render(
+            request,
+            TEMPLATES + "learner_remove.html",
+            {"classroom": classroom, "membership": membership, "name": name},
+        )
+    if refused := _refuse_if_archived(request, classroom):
+        return refused
+    membership.removed_at = timezone.now()
+    membership.save(update_fields=["removed_at"])
+    messages.success(
+        request,
+        _("%(name)s was removed from the class. They will see a notice on My learning.")
+        % {"name": name},
+    )
+    return redirect(_dashboard_url(classroom))
+
+
+@require_POST
+@teacher_required
+def learner_readmit(request, pk, membership_pk):
+    """Let a removed learner join again with the code (their notice goes with the row)."""
+    classroom = _own_class(request, pk)
+    membership = get_object_or_404(classroom.memberships.learners().removed(), pk=membership_pk)
+    membership.delete()
+    messages.success(request, _("They can join the class again with the code."))
+    return redirect(_manage_url(classroom))
+
+
+# --- Assignments ---------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@teacher_required
+def assignment_create(request, pk):
+    classroom = _own_class(request, pk)
+    if request.method == "POST":
+        if refused := _refuse_if_archived(request, classroom):
+            return refused
+        form = AssignmentForm(request.POST, classroom=classroom, instance=Assignment())
+        if form.is_valid():
+            assignment = form.save(commit=False)
+            assignment.classroom = classroom
+            try:
+                with transaction.atomic():
+                    assignment.save()
+            except IntegrityError:
+                form.add_error("page", _("This class already has that assigned."))
+            else:
+                messages.success(
+                    request, _("Assigned: %(title)s.") % {"title": assignment.page.title}
+                )
+                return redirect(_dashboard_url(classroom))
+        return render(
+            request,
+            TEMPLATES + "assignment_form.html",
+            {"classroom": classroom, "form": form},
+            status=400,
+        )
+    form = AssignmentForm(classroom=classroom)
+    return render(
+        request, TEMPLATES + "assignment_form.html", {"classroom": classroom, "form": form}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@teacher_required
+def assignment_edit(request, pk, assignment_pk):
+    classroom = _own_class(request, pk)
+    assignment = get_object_or_404(classroom.assignments.select_related("page"), pk=assignment_pk)
+    context = {"classroom": classroom, "assignment": assignment}
+    if request.method == "POST":
+        if refused := _refuse_if_archived(request, classroom):
+            return refused
+        form = AssignmentChangeForm(request.POST, instance=assignment)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Assignment saved."))
+            return redirect(_dashboard_url(classroom))
+        return render(
+            request,
+            TEMPLATES + "assignment_edit.html",
+            {**context, "form": form},
+            status=400,
+        )
+    return render(
+        request,
+        TEMPLATES + "assignment_edit.html",
+        {**context, "form": AssignmentChangeForm(instance=assignment)},
+    )
+
+
+@require_POST
+@teacher_required
+def assignment_delete(request, pk, assignment_pk):
+    classroom = _own_class(request, pk)
+    if refused := _refuse_if_archived(request, classroom):
+        return refused
+    assignment = get_object_or_404(classroom.assignments, pk=assignment_pk)
+    assignment.delete()
+    messages.success(request, _("Assignment removed. Learners' progress is kept."))
+    return redirect(_dashboard_url(classroom))
+
+
+@require_GET
+@teacher_required
+def quiz_results(request, pk, page_pk):
+    """Per-question results of one quiz inside an assignment, as class aggregates only."""
+    classroom = _own_class(request, pk)
+    assigned = list(classroom.assignments.select_related("page"))
+    page = get_object_or_404(Page.objects.live(), pk=page_pk)
+    if not any(page.path.startswith(a.page.path) for a in assigned):
+        raise Http404
+    if not is_graded(page.specific_class):
+        raise Http404
+    results = question_results(classroom, page.specific)
+    return render(
+        request,
+        TEMPLATES + "quiz_results.html",
+        {"classroom": classroom, "results": results, "minimum": min_aggregate_learners()},
+    )
+
+
+# --- Joining and leaving (learners) --------------------------------------------------------
+
+
+def _too_many(request, wait, form=None):
+    message = _(
+        "Too many wrong codes. For your security, please wait %(minutes)s minutes and try again."
+    ) % {"minutes": wait.minutes}
+    response = render(
+        request,
+        TEMPLATES + "join.html",
+        {"form": form or JoinCodeForm(), "throttled_message": message},
+        status=429,
+    )
+    response["Retry-After"] = str(wait.seconds)
+    return response
+
+
+def _open_class(code: str) -> Classroom | None:
+    return Classroom.objects.open_for_joining().filter(join_code=code).first()
+
+
+@require_http_methods(["GET", "POST"])
+@learner_required
+def join(request):
+    """Type a code; a right one leads to the confirmation page."""
+    if request.method == "GET":
+        return render(request, TEMPLATES + "join.html", {"form": JoinCodeForm()})
+    if wait := throttling.wait_needed(request):
+        return _too_many(request, wait, JoinCodeForm(request.POST))
+    form = JoinCodeForm(request.POST)
+    if form.is_valid():
+        classroom = _open_class(form.cleaned_data["code"])
+        if classroom is not None:
+            return redirect("kinwise:class_join_confirm", classroom.join_code)
+        form.add_error(
+            "code",
+            _("No class is open to join with that code. Check it with your teacher."),
+        )
+    throttling.record_failure(request)
+    return render(request, TEMPLATES + "join.html", {"form": form}, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@learner_required
+def join_confirm(request, code):
+    """The invite link: what the teachers will see, and a button to join."""
+    if wait := throttling.wait_needed(request):
+        return _too_many(request, wait)
+    classroom = _open_class(normalise_join_code(code))
+    if classroom is None:
+        throttling.record_failure(request)
+        form = JoinCodeForm()
+        return render(
+            request,
+            TEMPLATES + "join.html",
+            {
+                "form": form,
+                "not_found_message": _(
+                    "This invite link or code does not open a class. It may have been changed "
+                    "or turned off: ask your teacher for the current code."
+                ),
+            },
+            status=404,
+        )
+    existing = classroom.memberships.filter(user=request.user).first()
+    if existing is not None:
+        if existing.role == Membership.Role.TEACHER:
+            messages.info(request, _("You teach this class."))
+            return redirect(_dashboard_url(classroom))
+        if existing.is_removed:
+            return render(
+                request,
+                TEMPLATES + "join_refused.html",
+                {"classroom": classroom},
+                status=403,
+            )
+        messages.info(request, _("You are already in this class."))
+        return redirect("kinwise:my_learning")
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                Membership.objects.create(
+                    classroom=classroom, user=request.user, role=Membership.Role.LEARNER
+                )
+        except IntegrityError:  # a double click
+            pass
+        messages.success(
+            request, _("You joined %(name)s. Its assignments are below.") % {"name": classroom}
+        )
+        return redirect("kinwise:my_learning")
+    teachers = [
+        learner_name(m.user)
+        for m in classroom.memberships.teachers().select_related("user").order_by("joined_at")
+    ]
+    user = request.user
+    return render(
+        request,
+        TEMPLATES + "join_confirm.html",
+        {
+            "classroom": classroom,
+            "teachers": teachers,
+            "your_name": learner_name(user),
+            "your_email": getattr(user, user.get_email_field_name(), ""),
+            "minimum": min_aggregate_learners(),
+        },
+    )
+
+
+@require_POST
+@learner_required
+def leave(request, pk):
+    membership = get_object_or_404(
+        Membership.objects.learners().current(), classroom_id=pk, user=request.user
+    )
+    name = membership.classroom.name
+    membership.delete()
+    messages.success(
+        request,
+        _("You left %(name)s. Its teachers no longer see your progress.") % {"name": name},
+    )
+    return redirect("kinwise:my_learning")
+
+
+@require_POST
+@learner_required
+def dismiss_removal(request, pk):
+    membership = get_object_or_404(
+        Membership.objects.learners().removed(), classroom_id=pk, user=request.user
+    )
+    membership.removal_seen_at = timezone.now()
+    membership.save(update_fields=["removal_seen_at"])
+    return redirect("kinwise:my_learning")
