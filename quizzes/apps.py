@@ -7,3 +7,8 @@ class QuizzesConfig(AppConfig):
     label = "quizzes"
     verbose_name = _("Kinwise quizzes")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from quizzes.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()
