@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from . import views
+from . import joining, views
 
 teach_urlpatterns = [
     path("", views.class_list, name="class_list"),
@@ -45,8 +45,8 @@ teach_urlpatterns = [
 ]
 
 learner_urlpatterns = [
-    path("classes/join/", views.join, name="class_join"),
-    path("classes/join/<str:code>/", views.join_confirm, name="class_join_confirm"),
-    path("classes/<int:pk>/leave/", views.leave, name="class_leave"),
-    path("classes/<int:pk>/dismiss/", views.dismiss_removal, name="class_dismiss_removal"),
+    path("classes/join/", joining.join, name="class_join"),
+    path("classes/join/<str:code>/", joining.join_confirm, name="class_join_confirm"),
+    path("classes/<int:pk>/leave/", joining.leave, name="class_leave"),
+    path("classes/<int:pk>/dismiss/", joining.dismiss_removal, name="class_dismiss_removal"),
 ]

@@ -1,8 +1,8 @@
-"""The Teach area (classes, assignments, the class dashboard) and joining a class.
+"""The Teach area: classes, assignments and the class dashboard (joining: ``joining.py``).
 
-Authorization, in one place each: :func:`teacher_required` lets only members of the
-Teachers group in, and :func:`_own_class` finds a class only among those the user teaches,
-so another teacher's class (or a membership or assignment of it, by id) is a 404. Every
+Authorization, in one place each: :func:`teacher_view` lets only members of the
+Teachers group in and finds a class only among those the user teaches, so another
+teacher's class (or a membership or assignment of it, by id) is a 404. Every
 change is a POST with CSRF; an invalid form is a 400 that writes nothing.
 """
 
@@ -16,18 +16,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
 from ..models import Assignment, Classroom, Membership
-from ..models.classes import is_teacher, normalise_join_code
+from ..models.classes import is_teacher
 from ..progress import learner_name
-from . import throttling
 from .dashboard import (
     CellStatus,
     UnknownSort,
@@ -41,44 +39,40 @@ from .forms import (
     AssignmentForm,
     ClassroomForm,
     CoTeacherForm,
-    JoinCodeForm,
 )
 
 TEMPLATES = "courses/teach/"
 
 
-def teacher_required(view):
-    """Teachers only: a visitor is sent to log in (GET) or refused (POST); others get 403."""
+def teacher_view(*methods):
+    """Teachers only, checked before anything else (the HTTP method included).
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            if request.method in ("GET", "HEAD"):
-                return redirect_to_login(request.get_full_path())
-            raise PermissionDenied
-        if not is_teacher(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+    A visitor is sent to log in (GET) or refused (other methods); a signed-in user outside
+    the Teachers group gets a 403. With ``pk`` in the URL, the view receives the class, found
+    only among the user's own: anyone else's class is a 404, whatever the method.
+    """
 
-    return wrapped
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                if request.method in ("GET", "HEAD"):
+                    return redirect_to_login(request.get_full_path())
+                raise PermissionDenied
+            if not is_teacher(request.user):
+                raise PermissionDenied
+            if "pk" in kwargs:
+                kwargs["classroom"] = get_object_or_404(
+                    Classroom.objects.taught_by(request.user), pk=kwargs.pop("pk")
+                )
+            allowed = [*methods, "HEAD"] if "GET" in methods else list(methods)
+            if request.method not in allowed:
+                return HttpResponseNotAllowed(methods)
+            return view(request, *args, **kwargs)
 
+        return wrapped
 
-def learner_required(view):
-    """Any signed-in user; a visitor is sent to log in (GET) or refused (POST)."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            if request.method in ("GET", "HEAD"):
-                return redirect_to_login(request.get_full_path())
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def _own_class(request, pk) -> Classroom:
-    return get_object_or_404(Classroom.objects.taught_by(request.user), pk=pk)
+    return decorator
 
 
 def _refuse_if_archived(request, classroom):
@@ -101,8 +95,7 @@ def _manage_url(classroom) -> str:
 # --- Classes -------------------------------------------------------------------------------
 
 
-@require_GET
-@teacher_required
+@teacher_view("GET")
 def class_list(request):
     classes = (
         Classroom.objects.taught_by(request.user)
@@ -127,8 +120,7 @@ def class_list(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
-@teacher_required
+@teacher_view("GET", "POST")
 def class_create(request):
     form = ClassroomForm(request.POST or None)
     if request.method == "POST":
@@ -147,10 +139,8 @@ def class_create(request):
     return render(request, TEMPLATES + "class_form.html", {"form": form})
 
 
-@require_GET
-@teacher_required
-def class_dashboard(request, pk):
-    classroom = _own_class(request, pk)
+@teacher_view("GET")
+def class_dashboard(request, classroom):
     sort = request.GET.get("sort") or "name"
     status = 200
     try:
@@ -187,10 +177,8 @@ def _csv_safe(value) -> str:
     return "'" + text if text.startswith(CSV_HEADER_FORMULA_PREFIXES) else text
 
 
-@require_GET
-@teacher_required
-def class_export(request, pk):
-    classroom = _own_class(request, pk)
+@teacher_view("GET")
+def class_export(request, classroom):
     try:
         dashboard = build_dashboard(classroom, sort=request.GET.get("sort") or "name")
     except UnknownSort:
@@ -240,16 +228,13 @@ def _render_manage(request, classroom, *, status=200, **forms):
     return render(request, TEMPLATES + "class_manage.html", context, status=status)
 
 
-@require_GET
-@teacher_required
-def class_manage(request, pk):
-    return _render_manage(request, _own_class(request, pk))
+@teacher_view("GET")
+def class_manage(request, classroom):
+    return _render_manage(request, classroom)
 
 
-@require_POST
-@teacher_required
-def class_edit(request, pk):
-    classroom = _own_class(request, pk)
+@teacher_view("POST")
+def class_edit(request, classroom):
     if refused := _refuse_if_archived(request, classroom):
         return refused
     form = ClassroomForm(request.POST, instance=classroom)
@@ -262,10 +247,8 @@ def class_edit(request, pk):
     return redirect(_manage_url(classroom))
 
 
-@require_POST
-@teacher_required
-def class_code(request, pk):
-    classroom = _own_class(request, pk)
+@teacher_view("POST")
+def class_code(request, classroom):
     if refused := _refuse_if_archived(request, classroom):
         return refused
     action = request.POST.get("action")
@@ -286,10 +269,8 @@ def class_code(request, pk):
     return redirect(_manage_url(classroom))
 
 
-@require_POST
-@teacher_required
-def class_archive(request, pk):
-    classroom = _own_class(request, pk)
+@teacher_view("POST")
+def class_archive(request, classroom):
     action = request.POST.get("action")
     if action == "archive" and not classroom.is_archived:
         classroom.archived_at = timezone.now()
@@ -311,10 +292,8 @@ def class_archive(request, pk):
 # --- Teachers and learners -----------------------------------------------------------------
 
 
-@require_POST
-@teacher_required
-def teacher_add(request, pk):
-    classroom = _own_class(request, pk)
+@teacher_view("POST")
+def teacher_add(request, classroom):
     if refused := _refuse_if_archived(request, classroom):
         return refused
     form = CoTeacherForm(request.POST, classroom=classroom)
@@ -333,10 +312,8 @@ def teacher_add(request, pk):
     return redirect(_manage_url(classroom))
 
 
-@require_POST
-@teacher_required
-def teacher_remove(request, pk, membership_pk):
-    classroom = _own_class(request, pk)
+@teacher_view("POST")
+def teacher_remove(request, classroom, membership_pk):
     with transaction.atomic():
         teachers = list(classroom.memberships.teachers().select_for_update())
         membership = next((m for m in teachers if m.pk == membership_pk), None)
@@ -354,10 +331,8 @@ def teacher_remove(request, pk, membership_pk):
     return redirect(_manage_url(classroom))
 
 
-@require_http_methods(["GET", "POST"])
-@teacher_required
-def learner_remove(request, pk, membership_pk):
-    classroom = _own_class(request, pk)
+@teacher_view("GET", "POST")
+def learner_remove(request, classroom, membership_pk):
     membership = get_object_or_404(
         classroom.memberships.learners().current().select_related("user"), pk=membership_pk
     )
@@ -380,11 +355,9 @@ def learner_remove(request, pk, membership_pk):
     return redirect(_dashboard_url(classroom))
 
 
-@require_POST
-@teacher_required
-def learner_readmit(request, pk, membership_pk):
+@teacher_view("POST")
+def learner_readmit(request, classroom, membership_pk):
     """Let a removed learner join again with the code (their notice goes with the row)."""
-    classroom = _own_class(request, pk)
     membership = get_object_or_404(classroom.memberships.learners().removed(), pk=membership_pk)
     membership.delete()
     messages.success(request, _("They can join the class again with the code."))
@@ -394,10 +367,8 @@ def learner_readmit(request, pk, membership_pk):
 # --- Assignments ---------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
-@teacher_required
-def assignment_create(request, pk):
-    classroom = _own_class(request, pk)
+@teacher_view("GET", "POST")
+def assignment_create(request, classroom):
     if request.method == "POST":
         if refused := _refuse_if_archived(request, classroom):
             return refused
@@ -427,10 +398,8 @@ def assignment_create(request, pk):
     )
 
 
-@require_http_methods(["GET", "POST"])
-@teacher_required
-def assignment_edit(request, pk, assignment_pk):
-    classroom = _own_class(request, pk)
+@teacher_view("GET", "POST")
+def assignment_edit(request, classroom, assignment_pk):
     assignment = get_object_or_404(classroom.assignments.select_related("page"), pk=assignment_pk)
     context = {"classroom": classroom, "assignment": assignment}
     if request.method == "POST":
@@ -454,10 +423,8 @@ def assignment_edit(request, pk, assignment_pk):
     )
 
 
-@require_POST
-@teacher_required
-def assignment_delete(request, pk, assignment_pk):
-    classroom = _own_class(request, pk)
+@teacher_view("POST")
+def assignment_delete(request, classroom, assignment_pk):
     if refused := _refuse_if_archived(request, classroom):
         return refused
     assignment = get_object_or_404(classroom.assignments, pk=assignment_pk)
@@ -466,11 +433,9 @@ def assignment_delete(request, pk, assignment_pk):
     return redirect(_dashboard_url(classroom))
 
 
-@require_GET
-@teacher_required
-def quiz_results(request, pk, page_pk):
+@teacher_view("GET")
+def quiz_results(request, classroom, page_pk):
     """Per-question results of one quiz inside an assignment, as class aggregates only."""
-    classroom = _own_class(request, pk)
     assigned = list(classroom.assignments.select_related("page"))
     page = get_object_or_404(Page.objects.live(), pk=page_pk)
     if not any(page.path.startswith(a.page.path) for a in assigned):
@@ -483,137 +448,3 @@ def quiz_results(request, pk, page_pk):
         TEMPLATES + "quiz_results.html",
         {"classroom": classroom, "results": results, "minimum": min_aggregate_learners()},
     )
-
-
-# --- Joining and leaving (learners) --------------------------------------------------------
-
-
-def _too_many(request, wait, form=None):
-    message = _(
-        "Too many wrong codes. For your security, please wait %(minutes)s minutes and try again."
-    ) % {"minutes": wait.minutes}
-    response = render(
-        request,
-        TEMPLATES + "join.html",
-        {"form": form or JoinCodeForm(), "throttled_message": message},
-        status=429,
-    )
-    response["Retry-After"] = str(wait.seconds)
-    return response
-
-
-def _open_class(code: str) -> Classroom | None:
-    return Classroom.objects.open_for_joining().filter(join_code=code).first()
-
-
-@require_http_methods(["GET", "POST"])
-@learner_required
-def join(request):
-    """Type a code; a right one leads to the confirmation page."""
-    if request.method == "GET":
-        return render(request, TEMPLATES + "join.html", {"form": JoinCodeForm()})
-    if wait := throttling.wait_needed(request):
-        return _too_many(request, wait, JoinCodeForm(request.POST))
-    form = JoinCodeForm(request.POST)
-    if form.is_valid():
-        classroom = _open_class(form.cleaned_data["code"])
-        if classroom is not None:
-            return redirect("kinwise:class_join_confirm", classroom.join_code)
-        form.add_error(
-            "code",
-            _("No class is open to join with that code. Check it with your teacher."),
-        )
-    throttling.record_failure(request)
-    return render(request, TEMPLATES + "join.html", {"form": form}, status=400)
-
-
-@require_http_methods(["GET", "POST"])
-@learner_required
-def join_confirm(request, code):
-    """The invite link: what the teachers will see, and a button to join."""
-    if wait := throttling.wait_needed(request):
-        return _too_many(request, wait)
-    classroom = _open_class(normalise_join_code(code))
-    if classroom is None:
-        throttling.record_failure(request)
-        form = JoinCodeForm()
-        return render(
-            request,
-            TEMPLATES + "join.html",
-            {
-                "form": form,
-                "not_found_message": _(
-                    "This invite link or code does not open a class. It may have been changed "
-                    "or turned off: ask your teacher for the current code."
-                ),
-            },
-            status=404,
-        )
-    existing = classroom.memberships.filter(user=request.user).first()
-    if existing is not None:
-        if existing.role == Membership.Role.TEACHER:
-            messages.info(request, _("You teach this class."))
-            return redirect(_dashboard_url(classroom))
-        if existing.is_removed:
-            return render(
-                request,
-                TEMPLATES + "join_refused.html",
-                {"classroom": classroom},
-                status=403,
-            )
-        messages.info(request, _("You are already in this class."))
-        return redirect("kinwise:my_learning")
-    if request.method == "POST":
-        try:
-            with transaction.atomic():
-                Membership.objects.create(
-                    classroom=classroom, user=request.user, role=Membership.Role.LEARNER
-                )
-        except IntegrityError:  # a double click
-            pass
-        messages.success(
-            request, _("You joined %(name)s. Its assignments are below.") % {"name": classroom}
-        )
-        return redirect("kinwise:my_learning")
-    teachers = [
-        learner_name(m.user)
-        for m in classroom.memberships.teachers().select_related("user").order_by("joined_at")
-    ]
-    user = request.user
-    return render(
-        request,
-        TEMPLATES + "join_confirm.html",
-        {
-            "classroom": classroom,
-            "teachers": teachers,
-            "your_name": learner_name(user),
-            "your_email": getattr(user, user.get_email_field_name(), ""),
-            "minimum": min_aggregate_learners(),
-        },
-    )
-
-
-@require_POST
-@learner_required
-def leave(request, pk):
-    membership = get_object_or_404(
-        Membership.objects.learners().current(), classroom_id=pk, user=request.user
-    )
-    name = membership.classroom.name
-    membership.delete()
-    messages.success(
-        request,
-        _("You left %(name)s. Its teachers no longer see your progress.") % {"name": name},
-    )
-    return redirect("kinwise:my_learning")
-
-
-@require_POST
-@learner_required
-def dismiss_removal(request, pk):
-    membership = get_object_or_404(
-        Membership.objects.learners().removed(), classroom_id=pk, user=request.user
-    )
-    membership.removal_seen_at = timezone.now()
-    membership.save(update_fields=["removal_seen_at"])
-    return redirect("kinwise:my_learning")
