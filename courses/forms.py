@@ -1,6 +1,7 @@
 """Forms: the age-band field for course pages, and the lesson page's admin form."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -54,6 +55,24 @@ class CoursePageForm(WagtailAdminPageForm):
 
 
 class LessonPageForm(WagtailAdminPageForm):
+    significant_change = forms.BooleanField(
+        label=_("Significant change"),
+        required=False,
+        help_text=_(
+            "Tick when this version changes what parents should do (for example a new setting "
+            "or menu path). Learners who completed the lesson before are told it was updated."
+        ),
+    )
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        if self.cleaned_data.get("significant_change"):
+            page.significant_change_at = timezone.now()
+        if commit:
+            page.save()
+            self.save_m2m()
+        return page
+
     def clean(self):
         cleaned_data = super().clean()
         # Drafts may be saved without sources (Wagtail defers required fields and formset

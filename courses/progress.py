@@ -86,6 +86,17 @@ class DatabaseStore:
         rows = Progress.objects.filter(learner=self.learner, translation_key__in=translation_keys)
         return {row.translation_key: _entry_from_row(row) for row in rows}
 
+    def seen(self, page, now) -> Entry | None:
+        """Note a view of a page the learner already has a row for; ``None`` if they don't."""
+        row = Progress.objects.filter(
+            learner=self.learner, translation_key=page.translation_key
+        ).first()
+        if row is None:
+            return None
+        Progress.objects.filter(pk=row.pk).update(last_viewed_at=now, page_id=page.pk)
+        row.last_viewed_at, row.page_id = now, page.pk
+        return _entry_from_row(row)
+
     def all_entries(self) -> dict:
         rows = Progress.objects.filter(learner=self.learner)
         return {row.translation_key: _entry_from_row(row) for row in rows}
@@ -180,10 +191,20 @@ def store_for(request):
     return SessionStore(request.session)
 
 
-@transaction.atomic
 def record(store, page, status, score: int | None = None, *, now=None) -> Entry:
     """Record ``status`` on ``page`` and, when that completes it, roll up to module and course."""
     now = now or timezone.now()
+    if status == ProgressStatus.STARTED and isinstance(store, DatabaseStore):
+        # The common case, a learner viewing a page again, needs no lock: "started" never
+        # changes a row's status or score, so only the view time (and page) are written.
+        seen = store.seen(page, now)
+        if seen is not None:
+            return seen
+    return _record(store, page, status, score, now)
+
+
+@transaction.atomic
+def _record(store, page, status, score, now) -> Entry:
     before, merged = store.put(page, _new_entry(page, status, score, now))
     if merged.is_complete and not (before and before.is_complete):
         store.on_completed(page, merged)
@@ -270,7 +291,10 @@ def claim_session_progress(request, user) -> int:
 def claim_on_login(sender, request, user, **kwargs) -> None:
     """Receiver for ``user_logged_in``."""
     if request is not None and hasattr(request, "session"):
+        from .models import ChecklistTick
+
         claim_session_progress(request, user)
+        ChecklistTick.claim(request, user)
 
 
 def _row_fields(entry: Entry) -> dict:

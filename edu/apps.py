@@ -7,3 +7,7 @@ class EduConfig(AppConfig):
     label = "edu"
     verbose_name = _("Kinwise site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Connects the log-in receiver that remembers whether the user is a teacher.
+        from . import context_processors  # noqa: F401

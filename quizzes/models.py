@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.completion import TrackablePageMixin
+from courses.models import KnownAncestorsMixin
 from quizzes.blocks import QuestionStreamBlock
 from quizzes.serving import ServedQuestion, serve_questions, served_questions
 
@@ -39,7 +40,7 @@ class StaleAttempt(Exception):
     """An attempt whose questions can no longer be shown as they were served."""
 
 
-class AbstractQuizPage(TrackablePageMixin, RoutablePageMixin, Page):
+class AbstractQuizPage(KnownAncestorsMixin, TrackablePageMixin, RoutablePageMixin, Page):
     """A graded quiz. Concrete pages subclass this; see :meth:`get_attempt_class`."""
 
     intro = RichTextField(

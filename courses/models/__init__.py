@@ -1,4 +1,5 @@
 from .certificates import Certificate
+from .learner import ChecklistTick, LessonProgressMixin
 from .pages import (
     AbstractCourseIndexPage,
     AbstractCoursePage,
@@ -9,6 +10,7 @@ from .pages import (
     CoursePage,
     CourseTag,
     HelpPage,
+    KnownAncestorsMixin,
     LessonPage,
     LessonSource,
     ModulePage,
@@ -24,9 +26,12 @@ __all__ = [
     "AbstractLessonPage",
     "AbstractModulePage",
     "Certificate",
+    "ChecklistTick",
+    "LessonProgressMixin",
     "CourseIndexPage",
     "CoursePage",
     "CourseTag",
+    "KnownAncestorsMixin",
     "HelpPage",
     "HelpResource",
     "HelpSettings",

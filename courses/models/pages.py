@@ -20,7 +20,14 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet, get_page_models
+from wagtail.models import (
+    Orderable,
+    Page,
+    PageManager,
+    PageQuerySet,
+    PageViewRestriction,
+    get_page_models,
+)
 from wagtail.search import index
 
 from ..blocks import LessonStreamBlock, OutcomeStreamBlock
@@ -28,6 +35,7 @@ from ..completion import TrackablePageMixin
 from ..constants import AGE_BAND_VALUES, AGE_BANDS
 from ..forms import CoursePageForm, LessonPageForm
 from ..grading import InvalidAnswer, grade_single_choice, parse_choice
+from .learner import LessonProgressMixin
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # Blocks that can be printed on their own, from the lesson's print route.
@@ -85,6 +93,19 @@ class CoursePageQuerySet(PageQuerySet):
 CoursePageManager = PageManager.from_queryset(CoursePageQuerySet)
 
 
+class KnownAncestorsMixin:
+    """For pages reached through :class:`DirectRoutingMixin`, which already holds their
+    ancestors: Wagtail's view-restriction check then needs one query instead of two."""
+
+    def get_view_restrictions(self):
+        ancestors = getattr(self, "_kinwise_ancestors", None)
+        if ancestors is None or self.alias_of_id or any(p.alias_of_id for p in ancestors):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(
+            page_id__in=[self.pk, *(page.pk for page in ancestors)]
+        )
+
+
 class DirectRoutingMixin:
     """Resolve a URL below this page in two queries, rather than two per level of the tree.
 
@@ -119,7 +140,9 @@ class DirectRoutingMixin:
             raise Http404
         request._kinwise_routed_ancestors = (deepest.path, chain[:-1])
         remaining = path_components[deepest.depth - self.depth :]
-        return deepest.specific.route(request, remaining)
+        target = deepest.specific
+        target._kinwise_ancestors = chain[:-1]
+        return target.route(request, remaining)
 
 
 def routed_ancestors(request, page) -> list[Page] | None:
@@ -168,7 +191,7 @@ class CourseIndexPage(AbstractCourseIndexPage):
 # --- Course --------------------------------------------------------------------------------
 
 
-class AbstractCoursePage(Page):
+class AbstractCoursePage(KnownAncestorsMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences for the catalogue.")
     )
@@ -292,7 +315,7 @@ class CoursePage(AbstractCoursePage):
 # --- Module --------------------------------------------------------------------------------
 
 
-class AbstractModulePage(Page):
+class AbstractModulePage(KnownAncestorsMixin, Page):
     """The unit a teacher assigns: lessons in order, and optionally a quiz."""
 
     # Complete when all its trackable activities are: lessons, and a quiz that is passed.
@@ -368,7 +391,9 @@ class ModulePage(AbstractModulePage):
 # --- Lesson --------------------------------------------------------------------------------
 
 
-class AbstractLessonPage(TrackablePageMixin, RoutablePageMixin, Page):
+class AbstractLessonPage(
+    KnownAncestorsMixin, TrackablePageMixin, LessonProgressMixin, RoutablePageMixin, Page
+):
     summary = models.TextField(_("summary"), max_length=400, blank=True)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
     estimated_minutes = models.PositiveSmallIntegerField(
@@ -397,6 +422,7 @@ class AbstractLessonPage(TrackablePageMixin, RoutablePageMixin, Page):
             [FieldPanel("last_verified"), FieldPanel("review_interval_months")],
             heading=_("Accuracy review"),
         ),
+        FieldPanel("significant_change"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -464,6 +490,7 @@ class AbstractLessonPage(TrackablePageMixin, RoutablePageMixin, Page):
             sources=list(self.sources.all()),
         )
         context.setdefault("knowledge_checks", {})
+        context.update(self.get_learner_context(request))
         return context
 
     @path("check/<str:block_id>/", name="knowledge_check")

@@ -67,3 +67,11 @@ def course_breadcrumb(context, page):
         if site.root_page_id in ids:
             ancestors = ancestors[ids.index(site.root_page_id) :]
     return {"ancestors": ancestors, "page": page, "request": request}
+
+
+@register.filter
+def ticks_for(checklist_ticks, block_id) -> set:
+    """The ticked item ids of one checklist block, from the lesson's ``checklist_ticks``."""
+    if not checklist_ticks:
+        return set()
+    return checklist_ticks.get(block_id, set())
