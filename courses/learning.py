@@ -17,6 +17,7 @@ from django.db.models import Q
 from wagtail.models import Page, get_page_models
 
 from .models import Certificate, CoursePage
+from .teach.learner import classes_for_learner
 
 
 def trackable_content_types() -> list[ContentType]:
@@ -34,6 +35,8 @@ class CourseSummary:
     last_viewed_at: datetime | None = None
     continue_page: Page | None = None
     certificate: Certificate | None = None
+    # {module path: [done, total]} for the course page's per-module progress.
+    by_module: dict = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -71,8 +74,13 @@ def summarise_courses(store, courses, entries: dict | None = None) -> list[Cours
         summary.activities = [p for p in activities if p.path.startswith(course.path)]
         first_open = None
         latest_open = None
+        module_len = (course.depth + 1) * Page.steplen
         for page in summary.activities:
             entry = entries.get(page.translation_key)
+            counts = summary.by_module.setdefault(page.path[:module_len], [0, 0])
+            counts[1] += 1
+            if entry is not None and entry.is_complete:
+                counts[0] += 1
             if entry is None:
                 first_open = first_open or page
                 continue
@@ -93,16 +101,39 @@ def summarise_courses(store, courses, entries: dict | None = None) -> list[Cours
     return summaries
 
 
+def store_with_progress(request):
+    """The request's progress store, or ``None`` for a visitor with nothing recorded yet
+    (so pages don't spend queries, or start a session, to show empty progress)."""
+    from .progress import SESSION_KEY, store_for
+
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return store_for(request)
+    session = getattr(request, "session", None)
+    if session is not None and session.session_key and session.get(SESSION_KEY):
+        return store_for(request)
+    return None
+
+
 def my_learning(store, learner=None) -> dict:
-    """The courses a learner has started or completed, with certificates where earned."""
+    """The courses a learner has started or completed, with certificates where earned.
+
+    A signed-in learner also gets what their classes assigned them (``assigned``), their
+    classes (``classes``) and notices of removal from a class (``removals``).
+    """
     entries = store.all_entries()
-    if not entries:
-        return {"in_progress": [], "completed": []}
-    paths = list(
-        Page.objects.filter(pk__in={e.page_id for e in entries.values()}).values_list(
-            "path", flat=True
+    paths = []
+    if entries:
+        paths = list(
+            Page.objects.filter(pk__in={e.page_id for e in entries.values()}).values_list(
+                "path", flat=True
+            )
         )
-    )
+    context = {"in_progress": [], "completed": []}
+    if learner is not None and learner.is_authenticated:
+        context.update(classes_for_learner(learner, entries, paths))
+    if not entries:
+        return context
     courses = [
         course
         for course in CoursePage.objects.live().public().order_by("path")
@@ -116,7 +147,8 @@ def my_learning(store, learner=None) -> dict:
         for summary in summaries:
             summary.certificate = certificates.get(summary.course.translation_key)
     summaries.sort(key=lambda s: s.last_viewed_at or s.course.first_published_at, reverse=True)
-    return {
-        "in_progress": [s for s in summaries if not s.completed],
-        "completed": [s for s in summaries if s.completed],
-    }
+    context.update(
+        in_progress=[s for s in summaries if not s.completed],
+        completed=[s for s in summaries if s.completed],
+    )
+    return context

@@ -1,4 +1,5 @@
 from .certificates import Certificate
+from .classes import Assignment, Classroom, Membership
 from .learner import ChecklistTick, LessonProgressMixin
 from .pages import (
     AbstractCourseIndexPage,
@@ -25,7 +26,9 @@ __all__ = [
     "AbstractHelpPage",
     "AbstractLessonPage",
     "AbstractModulePage",
+    "Assignment",
     "Certificate",
+    "Classroom",
     "ChecklistTick",
     "LessonProgressMixin",
     "CourseIndexPage",
@@ -37,6 +40,7 @@ __all__ = [
     "HelpSettings",
     "LessonPage",
     "LessonSource",
+    "Membership",
     "ModulePage",
     "Platform",
     "Progress",
