@@ -157,27 +157,29 @@ SORT_FIELDS = ("name", "done")
 
 
 def sort_rows(rows: list[Row], columns: list[Column], sort: str) -> None:
-    """Sort in place by ``name``, ``done`` or an assignment (``a<id>``); ``-`` to reverse."""
+    """Sort in place by ``name``, ``done`` or an assignment (``a<id>``); ``-`` to reverse.
+
+    Ties are always in name order, whichever way the column is sorted.
+    """
     descending = sort.startswith("-")
     key_name = sort.removeprefix("-")
-    by_name = {row.membership.pk: (row.name.casefold(), row.membership.pk) for row in rows}
     if key_name == "name":
+        rows.sort(key=lambda row: (row.name.casefold(), row.membership.pk), reverse=descending)
+        return
+    if key_name == "done":
 
         def key(row):
-            return by_name[row.membership.pk]
-    elif key_name == "done":
-
-        def key(row):
-            return (row.completed, by_name[row.membership.pk])
+            return row.completed
     else:
         index = next((i for i, c in enumerate(columns) if c.sort_key == key_name), None)
         if index is None:
             raise UnknownSort(sort)
 
         def key(row):
-            return (row.cells[index].rank, by_name[row.membership.pk])
+            return row.cells[index].rank
 
-    rows.sort(key=key, reverse=descending)
+    rows.sort(key=lambda row: (row.name.casefold(), row.membership.pk))
+    rows.sort(key=key, reverse=descending)  # stable: ties keep the name order
 
 
 def build_dashboard(classroom: Classroom, *, sort: str = "name", today=None) -> Dashboard:
