@@ -1,8 +1,18 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import HelpResource, Platform
+from . import admin_urls
+from .models import Certificate, HelpResource, Platform, Progress
+from .reports import ContentReportMenuItem, LearnerReportMenuItem
+from .viewsets import LearnerDataViewSetGroup, ViewOnlyPermissionPolicy
+
+# Learner records are read-only for everyone: registered before any view asks for a policy.
+register_permission_policy(Progress, ViewOnlyPermissionPolicy(Progress))
+register_permission_policy(Certificate, ViewOnlyPermissionPolicy(Certificate))
 
 
 class PlatformViewSet(SnippetViewSet):
@@ -37,3 +47,35 @@ class SafetyContentViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(SafetyContentViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_learner_data():
+    return LearnerDataViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("kinwise/reports/", include(admin_urls, namespace="kinwise_course_reports"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_module_completion_report():
+    return LearnerReportMenuItem(
+        _("Module completion"),
+        reverse("kinwise_course_reports:module_completion"),
+        name="kinwise-module-completion",
+        icon_name="tasks",
+        order=1400,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_due_for_review_report():
+    return ContentReportMenuItem(
+        _("Due for review"),
+        reverse("kinwise_course_reports:due_for_review"),
+        name="kinwise-due-for-review",
+        icon_name="time",
+        order=1410,
+    )
