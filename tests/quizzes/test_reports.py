@@ -1,0 +1,319 @@
+"""Question analysis report, quiz attempts as read-only learner data, the quiz edit panel.
+
+Tests act as non-superuser Safety reviewers (who read the report) and Editors (who may not).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from quizzes.analysis import analyse, attempts_for, discrimination_index
+from quizzes.models import QuizAttempt
+from tests.factories import QuizPageFactory, UserFactory, quiz_question
+
+REPORT = "kinwise_quiz_reports:question_analysis"
+NOW = timezone.now()
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client
+
+
+def attempt(quiz, answers: dict, *, learner=None, minutes_ago=0, number=1):
+    """A submitted attempt: ``answers`` maps block ids to ``(response, score 0..1)``."""
+    stored = {
+        block_id: {"response": response, "score": score, "correct": score == 1}
+        for block_id, (response, score) in answers.items()
+    }
+    percent = round(100 * sum(score for _r, score in answers.values()) / max(len(answers), 1))
+    return QuizAttempt(
+        quiz=quiz,
+        learner=learner or UserFactory(),
+        number=number,
+        served=[{"id": block_id, "order": []} for block_id in answers],
+        answers=stored,
+        started_at=NOW - datetime.timedelta(minutes=minutes_ago + 5),
+        submitted_at=NOW - datetime.timedelta(minutes=minutes_ago),
+        score=percent,
+        passed=percent >= quiz.pass_mark,
+    )
+
+
+@pytest.fixture
+def quiz(module_page):
+    return QuizPageFactory(
+        parent=module_page,
+        title="Spotting grooming: check",
+        questions=[
+            quiz_question("single_choice", "q-gifts"),
+            quiz_question("true_false", "q-secret"),
+            quiz_question("multiple_select", "q-signs"),
+            quiz_question("ordering", "q-steps"),
+        ],
+    )
+
+
+@pytest.fixture
+def answered(quiz):
+    """Ten attempts. Strong learners answer everything right; the weaker ones pick choice 2
+    on q-gifts, say False on q-secret, and swap the first two steps; q-signs (multiple select)
+    has only four attempts."""
+    rows = []
+    for i in range(10):
+        strong = i < 5
+        answers = {
+            "q-gifts": (0, 1) if strong or i == 9 else (2, 0),
+            "q-secret": (True, 1) if strong else (False, 0),
+            "q-steps": ([0, 1, 2, 3], 1) if i % 2 == 0 else ([1, 0, 2, 3], 0),
+        }
+        if i < 4:
+            answers["q-signs"] = ([0, 1], 1)
+        rows.append(attempt(quiz, answers, minutes_ago=i))
+    QuizAttempt.objects.bulk_create(rows)
+    return rows
+
+
+def rows_by_id(quiz):
+    rows, _summaries = analyse([quiz], attempts_for([quiz]))
+    return {row.block_id: row for row in rows}
+
+
+# --- analysis ------------------------------------------------------------------------------
+
+
+def test_each_question_counts_attempts_and_share_correct(quiz, answered):
+    rows = rows_by_id(quiz)
+    assert (rows["q-gifts"].attempts, rows["q-gifts"].share_correct) == (10, 60)
+    assert (rows["q-secret"].attempts, rows["q-secret"].share_correct) == (10, 50)
+    assert rows["q-steps"].share_correct == 50
+
+
+def test_the_most_chosen_wrong_answer_is_named(quiz, answered):
+    rows = rows_by_id(quiz)
+    assert rows["q-gifts"].wrong_answer_label == "q-gifts choice 2 (40%)"
+    assert rows["q-secret"].wrong_answer_label == "False (50%)"
+    # Swapping the first two steps puts both out of place; ties go to the first label.
+    assert rows["q-steps"].wrong_answer_label == "“q-steps step 0” out of place (50%)"
+
+
+def test_discrimination_separates_strong_from_weak_learners(quiz, answered):
+    rows = rows_by_id(quiz)
+    # The top 27% (3 attempts) all have q-secret right and the bottom 3 all wrong.
+    assert rows["q-secret"].discrimination == 1.0
+    assert -1 <= rows["q-steps"].discrimination <= 1
+    assert rows["q-steps"].discrimination < rows["q-secret"].discrimination
+
+
+def test_discrimination_index_uses_upper_and_lower_27_percent():
+    served = [
+        (score, pk, {"score": 1 if score >= 50 else 0})
+        for pk, score in enumerate(range(0, 100, 10))
+    ]
+    assert discrimination_index(served) == 1.0
+    flat = [(score, pk, {"score": 1}) for pk, score in enumerate(range(10))]
+    assert discrimination_index(flat) == 0.0
+
+
+def test_questions_with_fewer_than_five_attempts_are_withheld(quiz, answered):
+    row = rows_by_id(quiz)["q-signs"]
+    assert row.attempts == 4
+    assert row.withheld
+    assert (row.share_correct, row.wrong_answer_label, row.discrimination_display) == (None, "", "")
+
+
+def test_answers_to_earlier_revisions_count_by_block_id(quiz, answered):
+    # An attempt served before an edit: same block id, and a question removed since.
+    QuizAttempt.objects.create(
+        **{
+            f.name: getattr(attempt(quiz, {"q-gifts": (1, 0), "q-removed": (0, 1)}), f.name)
+            for f in QuizAttempt._meta.concrete_fields
+            if f.name != "id"
+        }
+    )
+    rows = rows_by_id(quiz)
+    assert rows["q-gifts"].attempts == 11
+    assert "q-removed" not in rows
+
+
+def test_only_the_latest_attempts_are_read(quiz, answered, settings):
+    settings.KINWISE_QUESTION_ANALYSIS_ATTEMPTS = 5
+    rows = rows_by_id(quiz)
+    # The five most recent are attempts 0..4, all strong.
+    assert (rows["q-secret"].attempts, rows["q-secret"].share_correct) == (5, 100)
+
+
+def test_open_attempts_are_ignored(quiz, answered):
+    open_attempt = attempt(quiz, {"q-gifts": (1, 0)})
+    open_attempt.submitted_at = open_attempt.score = open_attempt.passed = None
+    open_attempt.answers = {}
+    open_attempt.save()
+    assert rows_by_id(quiz)["q-gifts"].attempts == 10
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+def test_reviewer_reads_question_analysis(reviewer_client, quiz, answered):
+    response = reviewer_client.get(reverse(REPORT))
+    assert response.status_code == 200
+    rows = response.context["object_list"]
+    assert [row.block_id for row in rows] == ["q-gifts", "q-secret", "q-steps"]
+    html = response.content.decode()
+    assert "Single choice q-gifts?" in html
+    assert "q-gifts choice 2 (40%)" in html
+    assert "1 question with fewer than 5 attempts is not shown." in html
+    assert "Pick all q-signs?" not in html
+
+
+def test_question_analysis_sorts_by_share_correct_and_filters(reviewer_client, quiz, answered):
+    url = reverse(REPORT)
+    rows = reviewer_client.get(url, {"ordering": "share_correct"}).context["object_list"]
+    assert [row.share_correct for row in rows] == [50, 50, 60]
+    rows = reviewer_client.get(url, {"question_type": "true_false"}).context["object_list"]
+    assert [row.block_id for row in rows] == ["q-secret"]
+    other = QuizPageFactory(parent=quiz.get_parent(), questions=[quiz_question("ordering", "x")])
+    rows = reviewer_client.get(url, {"quiz": other.pk}).context["object_list"]
+    assert rows == []
+
+
+def test_question_analysis_exports(reviewer_client, quiz, answered):
+    response = reviewer_client.get(reverse(REPORT), {"export": "csv"})
+    assert response["Content-Disposition"] == 'attachment; filename="question-analysis.csv"'
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:4] == ["Course", "Quiz", "Question number", "Question id"]
+    gifts = rows[1]
+    assert gifts[1:4] == ["Spotting grooming: check", "1", "q-gifts"]
+    assert gifts[6:] == ["10", "60", "q-gifts choice 2 (40%)", gifts[9]]
+    assert len(rows) == 1 + 3
+
+    response = reviewer_client.get(reverse(REPORT), {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert [cell.value for cell in sheet[2]][6:8] == [10, 60]
+
+
+def count_queries(client, url, params=None) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params or {})
+        assert response.status_code == 200
+        if response.streaming:
+            b"".join(response.streaming_content)
+    return len(captured)
+
+
+def report_query_counts(client) -> dict:
+    client.get(reverse(REPORT))
+    return {
+        "page": count_queries(client, reverse(REPORT)),
+        "results": count_queries(client, reverse(f"{REPORT}_results")),
+        "export": count_queries(client, reverse(REPORT), {"export": "csv"}),
+    }
+
+
+def many_questions(count, prefix):
+    kinds = ["single_choice", "true_false", "multiple_select", "ordering", "message_scenario"]
+    return [quiz_question(kinds[i % 5], f"{prefix}-{i}") for i in range(count)]
+
+
+def answer_all(quiz, learners: int):
+    right = {"single_choice": 0, "message_scenario": 0, "true_false": True}
+    right.update(multiple_select=[0, 1], ordering=[0, 1, 2, 3])
+    rows = []
+    for i in range(learners):
+        answers = {
+            block.id: (right[block.block_type], (i + n) % 2)
+            for n, block in enumerate(quiz.questions)
+        }
+        rows.append(attempt(quiz, answers, minutes_ago=i))
+    QuizAttempt.objects.bulk_create(rows)
+
+
+def test_question_analysis_queries_do_not_grow_with_questions_or_attempts(
+    reviewer_client, module_page
+):
+    small = QuizPageFactory(parent=module_page, questions=many_questions(3, "a"))
+    answer_all(small, 6)
+    few = report_query_counts(reviewer_client)
+    for n in range(3):
+        big = QuizPageFactory(parent=module_page, questions=many_questions(10, f"b{n}"))
+        answer_all(big, 8 + 4 * n)
+    response = reviewer_client.get(reverse(REPORT))
+    assert len(response.context["object_list"]) == 33
+    many = report_query_counts(reviewer_client)
+    print(f"question analysis queries, 3 questions: {few}; 33 questions: {many}")
+    assert few == many
+    assert many["results"] <= 10
+    assert many["export"] <= 10
+
+
+# --- permissions ---------------------------------------------------------------------------
+
+
+def assert_denied(response):
+    assert response.status_code in (302, 403), response.status_code
+    if response.status_code == 302:
+        assert response.url == reverse("wagtailadmin_home")
+    assert not getattr(response, "streaming", False)
+
+
+def test_editors_cannot_read_question_analysis(client, editor, quiz, answered):
+    client.force_login(editor)
+    assert_denied(client.get(reverse(REPORT)))
+    assert_denied(client.get(reverse(REPORT), {"export": "csv"}))
+    assert "Question analysis" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@pytest.mark.parametrize("who", ["parent", "anonymous"])
+def test_people_outside_the_admin_are_turned_away(client, request, who, quiz, answered):
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    response = client.get(reverse(REPORT), {"export": "csv"})
+    assert response.status_code in (302, 403)
+    assert not getattr(response, "streaming", False)
+
+
+@pytest.fixture
+def attempt_viewer(db):
+    group = Group.objects.create(name="Quiz attempt viewers")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_quizattempt"),
+    )
+    user = UserFactory()
+    user.groups.add(group)
+    return user
+
+
+def test_staff_with_view_permission_read_attempts_but_change_nothing(
+    client, attempt_viewer, quiz, answered
+):
+    client.force_login(attempt_viewer)
+    row = QuizAttempt.objects.first()
+    response = client.get(reverse("quizattempt:index"))
+    assert response.status_code == 200
+    assert row.learner.email in response.content.decode()
+    assert client.get(reverse("quizattempt:inspect", args=[row.pk])).status_code == 200
+    assert "Learner data" in client.get(reverse("wagtailadmin_home")).content.decode()
+    for name in ("edit", "delete"):
+        assert_denied(client.get(reverse(f"quizattempt:{name}", args=[row.pk])))
+    assert_denied(client.post(reverse("quizattempt:delete", args=[row.pk])))
+    assert QuizAttempt.objects.filter(pk=row.pk).exists()
+
+
+@pytest.mark.parametrize("fixture", ["editor", "reviewer"])
+def test_editors_and_reviewers_never_see_attempts(client, request, fixture, quiz, answered):
+    client.force_login(request.getfixturevalue(fixture))
+    row = QuizAttempt.objects.first()
+    assert_denied(client.get(reverse("quizattempt:index")))
+    assert_denied(client.get(reverse("quizattempt:inspect", args=[row.pk])))
