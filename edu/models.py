@@ -2,10 +2,11 @@ import swapper
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from courses.models.pages import DirectRoutingMixin
 
@@ -76,6 +77,7 @@ class HomePage(DirectRoutingMixin, Page):
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Hero")),
         FieldPanel("intro"),
+        InlinePanel("featured_courses", heading=_("Featured courses"), label=_("Course")),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -83,6 +85,33 @@ class HomePage(DirectRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_courses"] = [
+            featured.course
+            for featured in self.featured_courses.select_related("course")
+            if featured.course.live
+        ]
+        return context
+
+
+class HomePageFeaturedCourse(Orderable):
+    """A course the home page shows first, in the editors' order."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_courses")
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("course")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured course")
+        verbose_name_plural = _("featured courses")
 
 
 @register_setting(icon="list-ul")
