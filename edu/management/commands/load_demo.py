@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 from courses.models import CourseIndexPage, HelpPage
 from edu.demo.build import DemoBuilder
 from edu.models import HomePage, SiteNavigation
+from edu.workflows import assign_safety_review
 
 DEMO_PASSWORD = "kinwise-demo"  # noqa: S105 - printed for local development only
 
@@ -114,6 +115,8 @@ class Command(BaseCommand):
             )
             home.add_child(instance=catalogue)
             catalogue.save_revision().publish()
+            # Course content is published only after a Safety reviewer approves it.
+            assign_safety_review(catalogue)
             self.step("course catalogue created")
         help_page = HelpPage.objects.child_of(home).first()
         if help_page is None:
