@@ -13,7 +13,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import F, Q
 from wagtail.models import Page, get_page_models
 
 from .models import Certificate, CoursePage
@@ -47,7 +47,26 @@ class CourseSummary:
         return round(100 * self.done / self.total) if self.total else 0
 
 
-def summarise_courses(store, courses, entries: dict | None = None) -> list[CourseSummary]:
+def trackable_activities(courses) -> list[Page]:
+    """Live lessons and quizzes under ``courses``, in tree order, in one query.
+
+    Each carries ``minutes``: a lesson's estimate, ``None`` for other activities. Not
+    ``.public()``: the courses are, and one more query per page is not worth the rare
+    restricted lesson inside a public course.
+    """
+    return list(
+        Page.objects.live()
+        .filter(content_type__in=trackable_content_types())
+        .filter(reduce(or_, (Q(path__startswith=c.path) for c in courses)))
+        .annotate(minutes=F("lessonpage__estimated_minutes"))
+        .order_by("path")
+        .only("id", "title", "url_path", "path", "depth", "translation_key", "content_type")
+    )
+
+
+def summarise_courses(
+    store, courses, entries: dict | None = None, activities: list | None = None
+) -> list[CourseSummary]:
     """Progress through each course: activities done out of all, and where to continue.
 
     A course counts as completed once its roll-up row says so, even if a lesson was added
@@ -56,15 +75,8 @@ def summarise_courses(store, courses, entries: dict | None = None) -> list[Cours
     courses = list(courses)
     if not courses:
         return []
-    # Not .public(): the courses are, and one more query per call is not worth the rare
-    # restricted lesson inside a public course.
-    activities = list(
-        Page.objects.live()
-        .filter(content_type__in=trackable_content_types())
-        .filter(reduce(or_, (Q(path__startswith=c.path) for c in courses)))
-        .order_by("path")
-        .only("id", "title", "url_path", "path", "depth", "translation_key", "content_type")
-    )
+    if activities is None:
+        activities = trackable_activities(courses)
     if entries is None:
         keys = [p.translation_key for p in activities] + [c.translation_key for c in courses]
         entries = store.get_many(keys)

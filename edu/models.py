@@ -8,7 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from courses.models.pages import DirectRoutingMixin
+from courses.models.routing import DirectRoutingMixin
 
 
 class UserManager(BaseUserManager):

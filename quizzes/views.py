@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 from courses.completion import ProgressStatus
-from courses.models.pages import routed_ancestors
+from courses.models.routing import routed_ancestors
 from quizzes.forms import QuizAnswerForm
 from quizzes.grading import grade_attempt
 from quizzes.models import VISITOR_SESSION_KEY, StaleAttempt, new_visitor_key

@@ -25,7 +25,6 @@ from wagtail.models import (
     Page,
     PageManager,
     PageQuerySet,
-    PageViewRestriction,
     get_page_models,
 )
 from wagtail.search import index
@@ -36,6 +35,7 @@ from ..constants import AGE_BAND_VALUES, AGE_BANDS
 from ..forms import CoursePageForm, LessonPageForm
 from ..grading import InvalidAnswer, grade_single_choice, parse_choice
 from .learner import LessonProgressMixin
+from .routing import DirectRoutingMixin, KnownAncestorsMixin
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # Blocks that can be printed on their own, from the lesson's print route.
@@ -93,66 +93,6 @@ class CoursePageQuerySet(PageQuerySet):
 CoursePageManager = PageManager.from_queryset(CoursePageQuerySet)
 
 
-class KnownAncestorsMixin:
-    """For pages reached through :class:`DirectRoutingMixin`, which already holds their
-    ancestors: Wagtail's view-restriction check then needs one query instead of two."""
-
-    def get_view_restrictions(self):
-        ancestors = getattr(self, "_kinwise_ancestors", None)
-        if ancestors is None or self.alias_of_id or any(p.alias_of_id for p in ancestors):
-            return super().get_view_restrictions()
-        return PageViewRestriction.objects.filter(
-            page_id__in=[self.pk, *(page.pk for page in ancestors)]
-        )
-
-
-class DirectRoutingMixin:
-    """Resolve a URL below this page in two queries, rather than two per level of the tree.
-
-    Wagtail's default routing fetches each page on the way down (and then its specific
-    type); a lesson sits four levels below the home page. Each page's ``url_path`` is stored,
-    so the pages matching the URL's prefixes are found in one query; the deepest then routes
-    the rest of the URL itself (a lesson's knowledge-check route, or a 404). The same query
-    returns this page's ancestors, so the breadcrumb needs no query of its own
-    (:func:`routed_ancestors`).
-
-    A difference from Wagtail's routing: when a routable page has a sub-route and a child
-    page with the same slug, the child page wins here.
-    """
-
-    def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
-        candidates = [
-            self.url_path + "/".join(path_components[:i]) + "/"
-            for i in range(1, len(path_components) + 1)
-        ]
-        own_ancestors = [self.path[:n] for n in range(Page.steplen, len(self.path), Page.steplen)]
-        chain = list(
-            Page.objects.filter(
-                Q(path__in=own_ancestors)
-                | Q(pk=self.pk)
-                | (Q(path__startswith=self.path) & Q(url_path__in=candidates))
-            ).order_by("depth")
-        )
-        deepest = chain[-1]
-        if deepest.pk == self.pk:
-            raise Http404
-        request._kinwise_routed_ancestors = (deepest.path, chain[:-1])
-        remaining = path_components[deepest.depth - self.depth :]
-        target = deepest.specific
-        target._kinwise_ancestors = chain[:-1]
-        return target.route(request, remaining)
-
-
-def routed_ancestors(request, page) -> list[Page] | None:
-    """``page``'s ancestors as found while routing ``request``, or ``None`` if not known."""
-    routed = getattr(request, "_kinwise_routed_ancestors", None)
-    if routed is None or routed[0] != page.path:
-        return None
-    return routed[1]
-
-
 # --- Catalogue ---------------------------------------------------------------------------
 
 
@@ -175,7 +115,17 @@ class AbstractCourseIndexPage(DirectRoutingMixin, Page):
         from ..catalogue import Catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = Catalogue(self, request.GET)
+        catalogue = Catalogue(self, request.GET)
+        context["catalogue"] = catalogue
+        from ..learning import store_with_progress, summarise_courses
+
+        store = store_with_progress(request)
+        if store is not None and catalogue.courses:
+            context["course_progress"] = {
+                summary.course.pk: summary
+                for summary in summarise_courses(store, catalogue.courses)
+                if summary.started
+            }
         return context
 
 
@@ -269,9 +219,14 @@ class AbstractCoursePage(KnownAncestorsMixin, Page):
     issues_certificate = True
 
     def get_context(self, request, *args, **kwargs):
+        from ..learning import store_with_progress, summarise_courses, trackable_activities
+
         context = super().get_context(request, *args, **kwargs)
-        modules = list(self.get_modules())
-        rows = LessonPage.objects.live().descendant_of(self).minute_rows()
+        # Live modules (view restrictions are checked when one is opened), and every lesson
+        # and quiz below them with its minutes, in one query each.
+        modules = list(ModulePage.objects.live().child_of(self).order_by("path"))
+        activities = trackable_activities([self])
+        rows = [(a.path, a.minutes) for a in activities if a.minutes is not None]
         minutes = minutes_by_page(modules, rows)
         for module in modules:
             module.total_minutes = minutes[module.pk]
@@ -279,6 +234,12 @@ class AbstractCoursePage(KnownAncestorsMixin, Page):
         context.update(
             modules=modules, total_minutes=sum(m for _p, m in rows), tags=list(self.tags.all())
         )
+        store = store_with_progress(request)
+        if store is not None:
+            (summary,) = summarise_courses(store, [self], activities=activities)
+            for module in modules:
+                module.done, module.activity_count = summary.by_module.get(module.path, (0, 0))
+            context["course_progress"] = summary
         return context
 
 
@@ -354,6 +315,20 @@ class AbstractModulePage(KnownAncestorsMixin, Page):
             activities=activities,
             total_minutes=sum(getattr(a, "estimated_minutes", 0) or 0 for a in activities),
         )
+        from ..learning import store_with_progress
+
+        store = store_with_progress(request)
+        if store is not None:
+            tracked = [a for a in activities if getattr(a, "is_trackable", False)]
+            entries = store.get_many([a.translation_key for a in tracked])
+            for activity in tracked:
+                activity.progress = entries.get(activity.translation_key)
+            done = sum(1 for a in tracked if a.progress and a.progress.is_complete)
+            context["module_progress"] = {
+                "done": done,
+                "total": len(tracked),
+                "percent": round(100 * done / len(tracked)) if tracked else 0,
+            }
         return context
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import ngettext
 from wagtail.models import Page, Site
 
 from ..constants import AGE_BANDS, CALLOUT_KINDS, CHAT_SENDERS
-from ..models.pages import routed_ancestors
+from ..models.routing import routed_ancestors
 
 register = template.Library()
 
@@ -75,3 +75,9 @@ def ticks_for(checklist_ticks, block_id) -> set:
     if not checklist_ticks:
         return set()
     return checklist_ticks.get(block_id, set())
+
+
+@register.filter
+def progress_for(course_progress, course_pk):
+    """One course's progress summary from the catalogue's ``course_progress`` mapping."""
+    return (course_progress or {}).get(course_pk)

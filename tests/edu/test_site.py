@@ -173,3 +173,19 @@ def test_production_passes_the_deploy_check():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr
+
+
+def test_header_links_follow_a_moved_help_page(client, site, home_page):
+    from edu.models import SiteNavigation
+
+    from wagtail.models import Page
+
+    help_page = home_page.add_child(instance=Page(title="Help", slug="help"))
+    nav = SiteNavigation.for_site(site)
+    nav.help_page = help_page
+    nav.save()
+    assert outline(client.get("/")).links["Get help now"] == help_page.url
+    # The links are cached; publishing a new slug must not leave the old URL behind.
+    help_page.slug = "get-help"
+    help_page.save_revision().publish()
+    assert outline(client.get("/")).links["Get help now"] == "/get-help/"
