@@ -44,9 +44,13 @@ def is_teacher(user) -> bool:
 
 class ClassroomQuerySet(models.QuerySet):
     def taught_by(self, user):
+        # A subquery rather than a join, so that counting memberships afterwards counts
+        # them all, not only the matching teacher's.
         return self.filter(
-            memberships__user=user, memberships__role=Membership.Role.TEACHER
-        ).distinct()
+            pk__in=Membership.objects.filter(user=user, role=Membership.Role.TEACHER).values(
+                "classroom_id"
+            )
+        )
 
     def active(self):
         return self.filter(archived_at__isnull=True)

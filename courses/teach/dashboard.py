@@ -153,9 +153,6 @@ class UnknownSort(ValueError):
     """A ``sort`` value that names no column of this dashboard."""
 
 
-SORT_FIELDS = ("name", "done")
-
-
 def sort_rows(rows: list[Row], columns: list[Column], sort: str) -> None:
     """Sort in place by ``name``, ``done`` or an assignment (``a<id>``); ``-`` to reverse.
 

@@ -27,7 +27,6 @@ from ..models import Assignment, Classroom, Membership
 from ..models.classes import is_teacher
 from ..progress import learner_name
 from .dashboard import (
-    CellStatus,
     UnknownSort,
     build_dashboard,
     is_graded,
@@ -156,7 +155,6 @@ def class_dashboard(request, classroom):
             "classroom": classroom,
             "dashboard": dashboard,
             "invite_url": _invite_url(request, classroom),
-            "statuses": CellStatus,
         },
         status=status,
     )
@@ -198,7 +196,8 @@ def class_export(request, classroom):
         ]
     writer.writerow([_csv_safe(cell) for cell in header])
     for row in dashboard.rows:
-        line = [row.name, row.email, row.membership.joined_at.date().isoformat()]
+        joined = timezone.localtime(row.membership.joined_at).date().isoformat()
+        line = [row.name, row.email, joined]
         for cell in row.cells:
             line += [
                 cell.status.label,

@@ -158,3 +158,21 @@ def test_classroom_codes_regenerate_to_new_unique_codes(teacher):
         assert room.join_code not in seen
         seen.add(room.join_code)
     assert room.formatted_join_code == f"{room.join_code[:4]}-{room.join_code[4:]}"
+
+
+def test_the_class_list_counts_parents_and_assignments(
+    client, teacher, other_teacher, parent, other_parent, classroom, home_page
+):
+    from tests.courses.teach_support import assign
+    from tests.factories import CourseIndexPageFactory, CoursePageFactory
+
+    client.force_login(teacher)
+    client.post(url("teacher_add", classroom), {"email": other_teacher.email})
+    removed, _ = enrol(classroom, parent, other_parent)
+    removed.removed_at = removed.joined_at
+    removed.save()
+    assign(classroom, CoursePageFactory(parent=CourseIndexPageFactory(parent=home_page)))
+    response = client.get(reverse("kinwise:teach:class_list"))
+    (listed,) = response.context["active_classes"]
+    assert (listed.learner_count, listed.assignment_count) == (1, 1)
+    assert "1 parent" in response.content.decode()
