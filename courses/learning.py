@@ -37,6 +37,8 @@ class CourseSummary:
     certificate: Certificate | None = None
     # {module path: [done, total]} for the course page's per-module progress.
     by_module: dict = field(default_factory=dict)
+    # Lessons completed before an editor marked a significant change to them.
+    updated: list = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -58,7 +60,10 @@ def trackable_activities(courses) -> list[Page]:
         Page.objects.live()
         .filter(content_type__in=trackable_content_types())
         .filter(reduce(or_, (Q(path__startswith=c.path) for c in courses)))
-        .annotate(minutes=F("lessonpage__estimated_minutes"))
+        .annotate(
+            minutes=F("lessonpage__estimated_minutes"),
+            changed_at=F("lessonpage__significant_change_at"),
+        )
         .order_by("path")
         .only("id", "title", "url_path", "path", "depth", "translation_key", "content_type")
     )
@@ -101,6 +106,8 @@ def summarise_courses(
                 summary.last_viewed_at = entry.last_viewed_at
             if entry.is_complete:
                 summary.done += 1
+                if page.changed_at and entry.completed_at and page.changed_at > entry.completed_at:
+                    summary.updated.append(page)
             else:
                 first_open = first_open or page
                 if latest_open is None or entry.last_viewed_at > latest_open[0]:

@@ -8,6 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from courses.learning import my_learning, store_with_progress
 from courses.models.routing import DirectRoutingMixin
 
 
@@ -93,6 +94,12 @@ class HomePage(DirectRoutingMixin, Page):
             for featured in self.featured_courses.select_related("course")
             if featured.course.live
         ]
+        store = store_with_progress(request)
+        if store is not None:
+            in_progress = my_learning(store, request.user)["in_progress"]
+            context["continue_learning"] = next(
+                (s for s in in_progress if s.continue_page is not None), None
+            )
         return context
 
 

@@ -91,3 +91,30 @@ def test_course_page_with_progress_has_a_flat_budget(client, parent, catalogue):
     thirty = count(30)
     assert three <= 12, three
     assert thirty == three
+
+
+def test_home_page_offers_to_continue(client, parent, tree, home_page):
+    _, _, _, lessons = tree
+    record(DatabaseStore(parent), lessons[0], S.COMPLETED)
+    record(DatabaseStore(parent), lessons[1], S.STARTED)
+    client.force_login(parent)
+    html = client.get(home_page.url).content.decode()
+    assert "Continue where you left off" in html
+    assert f'href="{lessons[1].url}"' in html
+    client.logout()
+    assert "Continue where you left off" not in client.get(home_page.url).content.decode()
+
+
+def test_my_learning_lists_lessons_updated_since_completion(client, parent, tree):
+    from django.utils import timezone
+
+    from courses.models import LessonPage
+
+    _, _, _, lessons = tree
+    record(DatabaseStore(parent), lessons[0], S.COMPLETED)
+    client.force_login(parent)
+    assert "Updated since you completed it" not in client.get("/learning/").content.decode()
+    LessonPage.objects.filter(pk=lessons[0].pk).update(significant_change_at=timezone.now())
+    html = client.get("/learning/").content.decode()
+    assert "Updated since you completed it" in html
+    assert f'href="{lessons[0].url}">Lesson one</a>' in html
