@@ -34,6 +34,8 @@ from ..completion import TrackablePageMixin
 from ..constants import AGE_BAND_VALUES, AGE_BANDS
 from ..forms import CoursePageForm, LessonPageForm
 from ..grading import InvalidAnswer, grade_single_choice, parse_choice
+from ..panels import CompletionFiguresPanel
+from ..review import review_due_date
 from .learner import LessonProgressMixin
 from .routing import DirectRoutingMixin, KnownAncestorsMixin
 
@@ -258,7 +260,10 @@ class CoursePage(AbstractCoursePage):
         through=CourseTag, blank=True, verbose_name=_("topics"), help_text=_("Catalogue filters.")
     )
 
-    content_panels = AbstractCoursePage.content_panels + [FieldPanel("tags")]
+    content_panels = AbstractCoursePage.content_panels + [
+        FieldPanel("tags"),
+        CompletionFiguresPanel(),
+    ]
     search_fields = AbstractCoursePage.search_fields + [
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
@@ -333,6 +338,8 @@ class AbstractModulePage(KnownAncestorsMixin, Page):
 
 
 class ModulePage(AbstractModulePage):
+    content_panels = AbstractModulePage.content_panels + [CompletionFiguresPanel()]
+
     parent_page_types = ["courses.CoursePage"]
     # Quizzes and other trackable activities join through their own parent_page_types:
     # see clean_subpage_models.
@@ -422,11 +429,7 @@ class AbstractLessonPage(
     def review_due(self) -> datetime.date | None:
         if self.last_verified is None:
             return None
-        months = self.last_verified.month - 1 + self.review_interval_months
-        year = self.last_verified.year + months // 12
-        month = months % 12 + 1
-        day = min(self.last_verified.day, 28)
-        return datetime.date(year, month, day)
+        return review_due_date(self.last_verified, self.review_interval_months)
 
     @property
     def is_review_overdue(self) -> bool:

@@ -423,3 +423,46 @@ def test_editors_and_reviewers_never_see_learner_records(client, request, fixtur
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Learner data" not in home
     assert row.learner.email not in home
+
+
+# --- edit-screen panels ------------------------------------------------------------------
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def test_reviewer_sees_module_figures_on_the_module_edit_screen(reviewer_client, course, learners):
+    module = build_module(course, learners, completers=6, quiz_scores=[100, 90, 80, 70, 60])
+    response = reviewer_client.get(edit_url(module))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Median time to complete" in html
+    assert "3 h 30 min" in html
+    assert "80%" in html  # median quiz score
+    assert reverse(MODULE_REPORT) in html
+
+
+def test_course_edit_screen_shows_each_module(reviewer_client, course, learners):
+    build_module(course, learners, title="First module", completers=6)
+    build_module(course, learners[:3], title="Second module")
+    html = reviewer_client.get(edit_url(course)).content.decode()
+    assert "Learners by module" in html
+    assert "First module" in html and "Second module" in html
+
+
+def test_editors_do_not_see_learner_figures_on_edit_screens(editor_client, course, learners):
+    module = build_module(course, learners, completers=6)
+    for page in (course, module):
+        response = editor_client.get(edit_url(page))
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Median time to complete" not in html
+        assert reverse(MODULE_REPORT) not in html
+
+
+def test_the_add_screen_has_no_figures(reviewer_client, course):
+    url = reverse("wagtailadmin_pages:add", args=["courses", "modulepage", course.pk])
+    response = reviewer_client.get(url)
+    assert response.status_code == 200
+    assert "Median time to complete" not in response.content.decode()
