@@ -21,6 +21,7 @@ from wagtail.search import index
 from courses.completion import TrackablePageMixin
 from courses.models import KnownAncestorsMixin
 from quizzes.blocks import QuestionStreamBlock
+from quizzes.panels import QuestionAnalysisPanel
 from quizzes.serving import ServedQuestion, serve_questions, served_questions
 
 # Anonymous visitors' attempts are rows with no learner and this session value as their owner.
@@ -100,6 +101,7 @@ class AbstractQuizPage(KnownAncestorsMixin, TrackablePageMixin, RoutablePageMixi
             heading=_("Grading and attempts"),
         ),
         FieldPanel("questions"),
+        QuestionAnalysisPanel(),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 

@@ -317,3 +317,27 @@ def test_editors_and_reviewers_never_see_attempts(client, request, fixture, quiz
     row = QuizAttempt.objects.first()
     assert_denied(client.get(reverse("quizattempt:index")))
     assert_denied(client.get(reverse("quizattempt:inspect", args=[row.pk])))
+
+
+# --- the quiz edit screen -------------------------------------------------------------------
+
+
+def test_reviewer_sees_question_figures_on_the_quiz_edit_screen(reviewer_client, quiz, answered):
+    response = reviewer_client.get(reverse("wagtailadmin_pages:edit", args=[quiz.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "How learners answer" in html
+    assert "q-gifts choice 2 (40%)" in html
+    # q-signs has four attempts: listed, figures withheld.
+    assert "Fewer than 5 attempts: not shown yet." in html
+    assert f"{reverse(REPORT)}?quiz={quiz.pk}" in html
+
+
+def test_editors_do_not_see_question_figures(client, editor, quiz, answered):
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[quiz.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "q-gifts choice 2 (40%)" not in html
+    assert "How learners answer" not in html
+    assert reverse(REPORT) not in html
