@@ -1,10 +1,11 @@
 """Learner data in the Wagtail admin: read-only listings for staff with *view* permission.
 
-Progress, certificates (and, from other apps, quiz attempts and classes) are records of what
-learners did; nobody edits them in the admin. They are read-only through their permission
-policy (:class:`ViewOnlyPermissionPolicy`), which grants the model's ``view`` permission and
-nothing else, not even to superusers. The views are Wagtail's own: with no add, change or
-delete permission they offer no such buttons and refuse those URLs.
+Progress, certificates, classes with their members and assignments (and, from ``quizzes``, quiz
+attempts) are records of what learners and teachers did; nobody edits them in the admin
+(teachers manage their classes in the site's Teach area). They are read-only through their
+permission policy (:class:`ViewOnlyPermissionPolicy`), which grants the model's ``view``
+permission and nothing else, not even to superusers. The views are Wagtail's own: with no add,
+change or delete permission they offer no such buttons and refuse those URLs.
 
 No group is given the view permission by default: an administrator grants it (Settings ›
 Groups) to the people who need individual learners' records. Editors and Safety reviewers
@@ -23,7 +24,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import Certificate, Progress
+from .models import Assignment, Certificate, Classroom, Membership, Progress
 
 LEARNER_DATA_MENU_HOOK = "register_kinwise_learner_data_menu_item"
 
@@ -77,6 +78,7 @@ class ProgressViewSet(LearnerRecordViewSet):
     model = Progress
     icon = "tasks"
     menu_label = _("Progress")
+    menu_order = 1
     index_view_class = ProgressIndexView
     list_display = [
         Column("learner", label=_("Learner")),
@@ -105,6 +107,7 @@ class CertificateViewSet(LearnerRecordViewSet):
     model = Certificate
     icon = "doc-full"
     menu_label = _("Certificates")
+    menu_order = 2
     index_view_class = CertificateIndexView
     list_display = [
         "code",
@@ -119,10 +122,85 @@ class CertificateViewSet(LearnerRecordViewSet):
     inspect_view_fields = list_export
 
 
+class ClassroomViewSet(LearnerRecordViewSet):
+    model = Classroom
+    icon = "group"
+    menu_label = _("Classes")
+    menu_order = 4
+    index_view_class = IndexView
+    # Not the join code: reading the records is no reason to be able to join a class.
+    list_display = [
+        "name",
+        "joining_open",
+        DateColumn("created_at", label=_("Created"), sort_key="created_at"),
+        DateColumn("archived_at", label=_("Archived"), sort_key="archived_at"),
+    ]
+    list_filter = ["joining_open"]
+    search_fields = ["name"]
+    ordering = ["name"]
+    list_export = ["name", "description", "joining_open", "created_at", "archived_at"]
+    inspect_view_fields = list_export
+
+
+class MembershipIndexView(LearnerRecordIndexView):
+    select_related = ("classroom", "user")
+
+
+class MembershipViewSet(LearnerRecordViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = _("Class memberships")
+    menu_order = 5
+    index_view_class = MembershipIndexView
+    list_display = [
+        Column("classroom", label=_("Class")),
+        Column("user", label=_("Member")),
+        "role",
+        DateColumn("joined_at", label=_("Joined"), sort_key="joined_at"),
+        DateColumn("removed_at", label=_("Removed"), sort_key="removed_at"),
+    ]
+    list_filter = ["role"]
+    search_fields = ["classroom__name", "user__email"]
+    ordering = ["classroom__name", "-joined_at"]
+    list_export = ["classroom", "user", "role", "joined_at", "removed_at"]
+    inspect_view_fields = list_export
+
+
+class AssignmentIndexView(LearnerRecordIndexView):
+    select_related = ("classroom", "page")
+
+
+class AssignmentViewSet(LearnerRecordViewSet):
+    model = Assignment
+    icon = "date"
+    menu_label = _("Assignments")
+    menu_order = 6
+    index_view_class = AssignmentIndexView
+    list_display = [
+        Column("classroom", label=_("Class")),
+        Column("page", label=_("Assigned")),
+        DateColumn("due_date", label=_("Due"), sort_key="due_date"),
+        DateColumn("created_at", label=_("Assigned on"), sort_key="created_at"),
+    ]
+    search_fields = ["classroom__name", "page__title"]
+    ordering = ["-created_at"]
+    list_export = ["classroom", "page", "due_date", "note", "created_at"]
+    inspect_view_fields = list_export
+
+
+LEARNER_RECORD_MODELS = (Progress, Certificate, Classroom, Membership, Assignment)
+
+
 class LearnerDataViewSetGroup(ViewSetGroup):
     menu_label = _("Learner data")
     menu_icon = "group"
     menu_name = "learner-data"
     menu_order = 8500
     submenu_hook = LEARNER_DATA_MENU_HOOK
-    items = (ProgressViewSet, CertificateViewSet)
+    items = (
+        ProgressViewSet,
+        CertificateViewSet,
+        ClassroomViewSet,
+        MembershipViewSet,
+        AssignmentViewSet,
+    )

@@ -6,13 +6,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_urls
-from .models import Certificate, HelpResource, Platform, Progress
+from .models import HelpResource, Platform
 from .reports import ContentReportMenuItem, LearnerReportMenuItem
-from .viewsets import LearnerDataViewSetGroup, ViewOnlyPermissionPolicy
+from .viewsets import LEARNER_RECORD_MODELS, LearnerDataViewSetGroup, ViewOnlyPermissionPolicy
 
 # Learner records are read-only for everyone: registered before any view asks for a policy.
-register_permission_policy(Progress, ViewOnlyPermissionPolicy(Progress))
-register_permission_policy(Certificate, ViewOnlyPermissionPolicy(Certificate))
+for model in LEARNER_RECORD_MODELS:
+    register_permission_policy(model, ViewOnlyPermissionPolicy(model))
 
 
 class PlatformViewSet(SnippetViewSet):

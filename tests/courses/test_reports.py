@@ -466,3 +466,22 @@ def test_the_add_screen_has_no_figures(reviewer_client, course):
     response = reviewer_client.get(url)
     assert response.status_code == 200
     assert "Median time to complete" not in response.content.decode()
+
+
+def test_classes_are_learner_data_too(client, superuser, editor, db):
+    from courses.models import Assignment, Classroom, Membership
+
+    classroom = Classroom.objects.create(name="Parents' evening")
+    Membership.objects.create(classroom=classroom, user=editor, role="learner")
+    client.force_login(superuser)
+    for name in ("classroom", "membership", "assignment"):
+        assert client.get(reverse(f"{name}:index")).status_code == 200
+    listing = client.get(reverse("classroom:index")).content.decode()
+    assert "Parents&#x27; evening" in listing
+    assert classroom.join_code not in listing
+    assert_denied(client.get(reverse("classroom:edit", args=[classroom.pk])))
+    assert_denied(client.post(reverse("classroom:delete", args=[classroom.pk])))
+    assert Classroom.objects.filter(pk=classroom.pk).exists()
+    assert Assignment.objects.count() == 0
+    client.force_login(editor)
+    assert_denied(client.get(reverse("membership:index")))
