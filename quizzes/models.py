@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -253,11 +253,18 @@ class QuizAttemptManager(models.Manager.from_queryset(QuizAttemptQuerySet)):
                 .order_by("quiz_id", "number")
             )
             quiz_ids = {attempt.quiz_id for attempt in anonymous}
-            own = self.select_for_update().filter(learner=learner, quiz_id__in=quiz_ids)
-            last_number = dict(
-                own.values("quiz_id").annotate(last=Max("number")).values_list("quiz_id", "last")
+            # Lock the learner's own attempts too (PostgreSQL cannot lock an aggregate).
+            own = list(
+                self.select_for_update()
+                .filter(learner=learner, quiz_id__in=quiz_ids)
+                .only("quiz_id", "number", "submitted_at")
             )
-            has_open = set(own.open().values_list("quiz_id", flat=True))
+            last_number: dict[int, int] = {}
+            for attempt in own:
+                last_number[attempt.quiz_id] = max(
+                    attempt.number, last_number.get(attempt.quiz_id, 0)
+                )
+            has_open = {attempt.quiz_id for attempt in own if attempt.submitted_at is None}
             for attempt in anonymous:
                 if attempt.submitted_at is None and attempt.quiz_id in has_open:
                     attempt.delete()
@@ -322,6 +329,10 @@ class AbstractQuizAttempt(models.Model):
     passed = models.BooleanField(_("passed"), null=True, blank=True)
 
     objects = QuizAttemptManager()
+
+    # Attempts are learner records, not content: keep them out of Wagtail's reference index
+    # ("usage" of pages), which would otherwise cost four queries on every save.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         abstract = True

@@ -52,48 +52,61 @@ def measure_both(client, make_quiz):
     return measure(client, make_quiz, 5), measure(client, make_quiz, 50)
 
 
-# A signed-in learner's page carries 12 queries before the quiz asks for anything: Site (1),
-# routing (3), the quiz's specific row (1), view restrictions (2), session and user (2), the
-# Teach link's group lookup (1), SiteNavigation (1) and the Wagtail userbar's permission checks
-# (2). The quiz adds one, its attempts. The shared overhead is outside this app.
-SIGNED_IN_OVERHEAD_REASON = (
-    "a signed-in page costs 12 queries before the quiz's own one (group lookup for the Teach "
-    "link and the userbar's two permission queries are site-wide)"
-)
-
-
 @pytest.mark.parametrize("signed_in", [True, False], ids=["learner", "visitor"])
 def test_query_counts_do_not_grow_with_the_number_of_questions(
     client, parent, make_quiz, signed_in
 ):
     if signed_in:
-        client.login(email=parent.email, password=PASSWORD)
+        assert client.login(email=parent.email, password=PASSWORD)
     small, large = measure_both(client, make_quiz)
     print(f"queries ({'learner' if signed_in else 'visitor'}): 5 questions {small}, 50 {large}")
     assert small == large
 
 
-def test_a_visitor_stays_within_the_budgets(client, make_quiz):
+@pytest.mark.parametrize("signed_in", [True, False], ids=["learner", "visitor"])
+def test_quiz_pages_stay_within_the_budget(client, parent, make_quiz, signed_in):
+    if signed_in:
+        assert client.login(email=parent.email, password=PASSWORD)
     counts, _ = measure_both(client, make_quiz)
     for page in ("intro", "questions", "result"):
         assert counts[page] <= PAGE_BUDGET, (page, counts)
-    assert counts["submit"] <= SUBMIT_BUDGET, counts
     assert counts["start"] <= SUBMIT_BUDGET, counts
 
 
+def test_a_visitors_submission_stays_within_the_budget(client, make_quiz):
+    counts, _ = measure_both(client, make_quiz)
+    assert counts["submit"] <= SUBMIT_BUDGET, counts
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="progress storage (courses' progress_recorded receiver) costs 10 of a learner's 22 "
+    "submission queries, 3 of them a reference-index lookup when a Progress row is saved",
+)
 def test_a_learners_submission_stays_within_the_budget(client, parent, make_quiz):
-    client.login(email=parent.email, password=PASSWORD)
+    assert client.login(email=parent.email, password=PASSWORD)
     counts, _ = measure_both(client, make_quiz)
     assert counts["submit"] <= SUBMIT_BUDGET, counts
-    assert counts["start"] <= SUBMIT_BUDGET, counts
 
 
-@pytest.mark.xfail(strict=True, reason=SIGNED_IN_OVERHEAD_REASON)
-def test_a_learners_quiz_pages_stay_within_the_budget(client, parent, make_quiz):
-    client.login(email=parent.email, password=PASSWORD)
-    counts, _ = measure_both(client, make_quiz)
-    for page in ("intro", "questions", "result"):
-        assert counts[page] <= PAGE_BUDGET, (page, counts)
+def test_without_progress_storage_a_submission_costs_three_queries_more_than_the_page(
+    client, parent, make_quiz
+):
+    """What this app controls. Like the page: routing, session, learner, the (locked) attempt.
+    On top: the attempt's update and the transaction (a savepoint pair under the test's own
+    transaction, BEGIN/COMMIT in production)."""
+    from courses.completion import progress_recorded
+
+    assert client.login(email=parent.email, password=PASSWORD)
+    receivers = progress_recorded.receivers
+    progress_recorded.receivers = []
+    progress_recorded.sender_receivers_cache.clear()
+    try:
+        counts, _ = measure_both(client, make_quiz)
+    finally:
+        progress_recorded.receivers = receivers
+        progress_recorded.sender_receivers_cache.clear()
+    assert counts["submit"] <= counts["questions"] + 3, counts
 
 
 def test_a_signed_in_quiz_page_costs_its_routing_and_one_query_more_than_the_home_page(
