@@ -95,7 +95,9 @@ class QuizAnswerForm(forms.Form):
                 names = [question.field_name]
             question.fields = [self[name] for name in names]
             if self.is_bound:
-                question.errors = [str(e) for name in names for e in self.errors.get(name, [])]
+                messages = [str(e) for name in names for e in self.errors.get(name, [])]
+                # Once per question: four unplaced steps need one "give a position", not four.
+                question.errors = list(dict.fromkeys(messages))
 
     # Validation ----------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from courses.completion import ProgressStatus
 from courses.models.routing import routed_ancestors
@@ -163,7 +164,7 @@ def start(page, request):
     return _see_other(page.url)
 
 
-STALE_FORM = _(
+STALE_FORM = gettext_lazy(
     "This quiz form is out of date: the attempt it belongs to is not open. "
     "Your answers were not recorded. Start or continue the quiz below."
 )
