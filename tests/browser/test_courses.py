@@ -137,8 +137,9 @@ def test_browse_filter_search_and_read_a_lesson_on_a_phone(live_site, courses, p
     expect(explanation).to_be_visible()
     assert_accessible(page)
 
-    # Checklist ticks are remembered on this device.
+    # Checklist ticks are saved as they change (kept in the visitor's session).
     page.get_by_label("Make the account private").check()
+    expect(page.get_by_role("status").filter(has_text="Saved")).to_be_visible()
     page.reload()
     expect(page.get_by_label("Make the account private")).to_be_checked()
     expect(page.get_by_label("Turn off DMs")).not_to_be_checked()
