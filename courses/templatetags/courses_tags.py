@@ -1,4 +1,7 @@
 from django import template
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page, Site
@@ -81,3 +84,17 @@ def ticks_for(checklist_ticks, block_id) -> set:
 def progress_for(course_progress, course_pk):
     """One course's progress summary from the catalogue's ``course_progress`` mapping."""
     return (course_progress or {}).get(course_pk)
+
+
+@register.simple_tag
+def signup_url() -> str:
+    """Where a visitor creates an account: the site's ``signup`` URL, else its log-in page.
+
+    The plugin ships into sites with their own account URLs; KINWISE_SIGNUP_URL (a URL or a
+    URL name) points it at theirs.
+    """
+    target = getattr(settings, "KINWISE_SIGNUP_URL", "signup")
+    try:
+        return resolve_url(target)
+    except NoReverseMatch:
+        return resolve_url(settings.LOGIN_URL)
