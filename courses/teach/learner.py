@@ -50,6 +50,7 @@ def classes_for_learner(learner, entries: dict, paths=(), *, today: date | None 
     if classes:
         rows = (
             Assignment.objects.for_learner(learner)
+            .filter(page__live=True)  # unpublished since it was assigned: nothing to open
             .select_related("page", "classroom")
             .in_due_order()
         )

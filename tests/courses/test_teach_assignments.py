@@ -199,3 +199,12 @@ def test_my_learning_budget_holds_with_classes(client, parent, catalogue, teache
     twenty = count_for(19)
     assert one <= 15, one
     assert twenty == one, (one, twenty)
+
+
+def test_an_assigned_page_unpublished_since_is_not_listed(client, parent, classroom, teach_course):
+    enrol(classroom, parent)
+    module = teach_course.modules[0]
+    assign(classroom, module)
+    module.unpublish()
+    client.force_login(parent)
+    assert client.get(reverse("kinwise:my_learning")).context["assigned"] == []
