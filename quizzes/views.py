@@ -47,8 +47,8 @@ def _see_other(url: str) -> HttpResponseRedirect:
     return response
 
 
-def _route_url(page, name: str, *args) -> str:
-    return page.url + page.reverse_subpage(name, args=args or None)
+def _route_url(page, request, name: str, *args) -> str:
+    return page.get_url(request) + page.reverse_subpage(name, args=args or None)
 
 
 def _module(page, request):
@@ -64,8 +64,8 @@ def _render(page, request, template, context, status=200):
         template=template,
         context_overrides={
             "module": module,
-            "start_url": _route_url(page, "start"),
-            "submit_url": _route_url(page, "submit"),
+            "start_url": _route_url(page, request, "start"),
+            "submit_url": _route_url(page, request, "submit"),
             **context,
         },
     )
@@ -73,10 +73,10 @@ def _render(page, request, template, context, status=200):
     return response
 
 
-def _history(page, attempts: list) -> dict:
+def _history(page, request, attempts: list) -> dict:
     submitted = [attempt for attempt in attempts if attempt.is_submitted]
     for attempt in submitted:
-        attempt.result_url = _route_url(page, "result", attempt.number)
+        attempt.result_url = _route_url(page, request, "result", attempt.number)
     return {
         "attempts": submitted,
         "best_score": max((attempt.score for attempt in submitted), default=None),
@@ -99,7 +99,7 @@ def quiz(page, request, *, error: str = "", status: int = 200, form=None, attemp
     open_attempt = attempt or next((a for a in attempts if not a.is_submitted), None)
     left = _attempts_left(page, attempts)
     context = {
-        **_history(page, attempts),
+        **_history(page, request, attempts),
         "attempts_left": left,
         "can_start": left is None or left > 0,
         "error": error,
@@ -131,7 +131,7 @@ def start(page, request):
         if open_attempt is not None:
             try:
                 page.served_questions(open_attempt)
-                return _see_other(page.url)
+                return _see_other(page.get_url(request))
             except StaleAttempt:
                 # The questions it served are gone (the quiz changed and its revision was
                 # removed): it holds no answers, so it is replaced rather than counted.
@@ -158,10 +158,10 @@ def start(page, request):
                     served=page.serve_new_attempt_questions(),
                 )
         except IntegrityError:
-            return _see_other(page.url)
+            return _see_other(page.get_url(request))
         if attempt.number == 1:
             page.record_progress(request, ProgressStatus.STARTED)
-    return _see_other(page.url)
+    return _see_other(page.get_url(request))
 
 
 STALE_FORM = gettext_lazy(
@@ -184,7 +184,7 @@ def submit(page, request):
         if attempt is None:
             invalid = {"error": str(STALE_FORM)}
         elif attempt.is_submitted:
-            return _see_other(_route_url(page, "result", attempt.number))
+            return _see_other(_route_url(page, request, "result", attempt.number))
         else:
             try:
                 questions = page.served_questions(attempt)
@@ -194,7 +194,7 @@ def submit(page, request):
                 form = QuizAnswerForm(questions, data=request.POST)
                 if form.is_valid() and form.cleaned_data["attempt"] == attempt.pk:
                     _record(page, request, attempt, questions, form.responses())
-                    return _see_other(_route_url(page, "result", attempt.number))
+                    return _see_other(_route_url(page, request, "result", attempt.number))
                 invalid = {
                     "form": form,
                     "attempt": attempt,
@@ -223,7 +223,7 @@ def result(page, request, number: int):
     attempt = next((a for a in attempts if a.number == number and a.is_submitted), None)
     if attempt is None:
         raise Http404
-    history = _history(page, attempts)
+    history = _history(page, request, attempts)
     try:
         questions = page.served_questions(attempt)
     except StaleAttempt:
