@@ -27,6 +27,21 @@ pytestmark = [
 THREADS = 8
 
 
+@pytest.fixture(scope="module", autouse=True)
+def restore_migrated_data(django_db_blocker):
+    """Put back what the migrations made once this module's transactional tests are done.
+
+    Each transactional test ends by flushing the database. pytest-django runs these tests
+    after the others, but a test that asks for the database only at run time (through
+    ``request.getfixturevalue``) is ordered later still, and would find no root page or groups.
+    """
+    yield
+    if not hasattr(connection, "_test_serialized_contents"):
+        return
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
 def race(requests):
     """Run the callables at the same moment, each in its own thread and connection."""
     barrier = threading.Barrier(len(requests))
