@@ -9,44 +9,35 @@ Every figure is computed in the database, a fixed number of queries for any numb
 and learners: one for the units' activities, one for the counts, one for each median (a
 window function ranks the values within each unit and only the middle one or two come back).
 
-Figures drawn from fewer than :data:`MIN_LEARNERS_SHOWN` learners are withheld (``None``):
-a median of one learner's score is that learner's score.
+Figures drawn from fewer than ``KINWISE_MIN_AGGREGATE_LEARNERS`` (default 5) learners are
+withheld (``None``): a median of one learner's score is that learner's score. Teachers' class
+figures use the same threshold.
 """
 
 from __future__ import annotations
 
 import datetime
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 from statistics import median
 
-from django.db.models import (
-    Aggregate,
-    Case,
-    Count,
-    DurationField,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Q,
-    Subquery,
-    TextField,
-    UUIDField,
-    Value,
-    When,
-    Window,
-)
-from django.db.models.functions import Coalesce, RowNumber
+from django.conf import settings
+from django.db import connection
+from django.db.models import Aggregate, Count, OuterRef, Q, Subquery, TextField, Value
 from wagtail.models import Page
 
 from .completion import COMPLETE_STATUSES, ProgressStatus
 from .models.progress import Progress
 
-# Below this many learners (or quiz results) a rate or a median is not shown.
-MIN_LEARNERS_SHOWN = 5
+
+def min_learners_shown() -> int:
+    """Below this many learners (or quiz results) a rate or a median is not shown."""
+    return int(getattr(settings, "KINWISE_MIN_AGGREGATE_LEARNERS", 5))
+
 
 GRADED_STATUSES = (ProgressStatus.PASSED, ProgressStatus.FAILED)
 
@@ -79,7 +70,7 @@ class CompletionFigures:
     @property
     def pass_rate(self) -> int | None:
         """Percent of quiz results that are passes; withheld below the minimum."""
-        if self.graded < MIN_LEARNERS_SHOWN:
+        if self.graded < min_learners_shown():
             return None
         return percent(self.passed, self.graded)
 
@@ -151,112 +142,151 @@ def unit_activities(units: Sequence[Page]) -> dict:
     return activities
 
 
-def _unit_of(mapping: dict, field: str = "translation_key") -> Case:
-    """An expression mapping a row's translation key to its unit's key (NULL elsewhere)."""
-    whens = {}
-    for key, unit_key in mapping.items():
-        whens.setdefault(unit_key, []).append(key)
-    return Case(
-        *(When(**{f"{field}__in": keys}, then=Value(unit)) for unit, keys in whens.items()),
-        default=None,
-        output_field=UUIDField(),
-    )
-
-
-def medians_by_group(queryset, group, value) -> dict:
-    """``{group: median of value}`` over ``queryset``, computed in the database.
-
-    Window functions rank each group's values; only the middle row (odd counts) or the two
-    middle rows (even counts) of each group are fetched, so the rows transferred are at most
-    two per group whatever the number of learners. ``group`` and ``value`` are expressions;
-    the caller excludes NULL values (they sort first or last depending on the database).
-    """
-    ranked = (
-        queryset.annotate(_group=group, _value=value)
-        .filter(_group__isnull=False)
-        .annotate(
-            _rank=Window(RowNumber(), partition_by=[F("_group")], order_by=[F("_value").asc()]),
-            _count=Window(Count("*"), partition_by=[F("_group")]),
-        )
-        .filter(_rank__gte=(F("_count") + 1) / 2, _rank__lte=(F("_count") + 2) / 2)
-        .values_list("_group", "_value", "_count")
-        .order_by()
-    )
-    middles: dict = {}
-    counts: dict = {}
-    for group_value, value_, count in ranked:
-        middles.setdefault(group_value, []).append(value_)
-        counts[group_value] = count
-    return {
-        key: _middle(values) for key, values in middles.items() if counts[key] >= MIN_LEARNERS_SHOWN
-    }
-
-
-def _middle(values: list):
-    if len(values) == 1:
-        return values[0]
-    if isinstance(values[0], datetime.timedelta):
-        return (values[0] + values[1]) / 2
-    return median(values)
-
-
 def completion_figures(units: Iterable[Page]) -> dict:
-    """``{unit pk: CompletionFigures}`` for modules or courses (not one inside another)."""
+    """``{unit pk: CompletionFigures}`` for modules or courses (not one inside another).
+
+    Two queries whatever the number of units and learners: a histogram of rows by page,
+    status and score (completions, quiz results and score medians add up from it), and one
+    pass over the units' rows grouped by learner (:func:`learner_figures`).
+    """
     units = list(units)
     if not units:
         return {}
     activities = unit_activities(units)
-    unit_keys = [unit.translation_key for unit in units]
+    unit_keys = {unit.translation_key for unit in units}
     mapping = {**activities, **{key: key for key in unit_keys}}
-    rows = Progress.objects.filter(translation_key__in=list(mapping)).order_by()
-    complete = Q(translation_key__in=unit_keys, status__in=list(COMPLETE_STATUSES))
-    graded = Q(status__in=GRADED_STATUSES) & ~Q(translation_key__in=unit_keys)
-
-    counts = {
-        row["_unit"]: row
-        for row in rows.annotate(_unit=_unit_of(mapping))
-        .values("_unit")
-        .annotate(
-            started=Count("learner", distinct=True),
-            completed=Count("pk", filter=complete),
-            graded=Count("pk", filter=graded),
-            passed=Count("pk", filter=graded & Q(status=ProgressStatus.PASSED)),
-        )
-    }
-    scores = medians_by_group(
-        rows.filter(graded, score__isnull=False), _unit_of(activities), F("score")
+    completed: Counter = Counter()
+    graded: Counter = Counter()
+    passed: Counter = Counter()
+    scores: dict = {}
+    histogram = (
+        Progress.objects.filter(translation_key__in=list(mapping))
+        # Lessons' rows (most of them) count for nothing here: leave them out.
+        .filter(Q(translation_key__in=list(unit_keys)) | Q(status__in=GRADED_STATUSES))
+        .order_by()
+        .values_list("translation_key", "status", "score")
+        .annotate(rows=Count("pk"))
     )
-    times = medians_by_group(
-        rows.filter(complete).annotate(_start=_first_view(activities)),
-        F("translation_key"),
-        ExpressionWrapper(F("completed_at") - F("_start"), output_field=DurationField()),
-    )
+    for key, status, score, rows in histogram:
+        unit = mapping[key]
+        if key in unit_keys:
+            if status in COMPLETE_STATUSES:
+                completed[unit] += rows
+        elif status in GRADED_STATUSES:
+            graded[unit] += rows
+            passed[unit] += rows if status == ProgressStatus.PASSED else 0
+            if score is not None:
+                scores.setdefault(unit, Counter())[score] += rows
+    learners = learner_figures(mapping, unit_keys)
     figures = {}
     for unit in units:
         key = unit.translation_key
-        row = counts.get(key, {})
+        started, median_time = learners.get(key, (0, None))
         figures[unit.pk] = CompletionFigures(
-            started=row.get("started", 0),
-            completed=row.get("completed", 0),
-            graded=row.get("graded", 0),
-            passed=row.get("passed", 0),
-            median_score=whole(scores.get(key)),
-            median_time=times.get(key),
+            started=started,
+            completed=completed[key],
+            graded=graded[key],
+            passed=passed[key],
+            median_score=whole(histogram_median(scores.get(key))),
+            median_time=median_time,
         )
     return figures
 
 
-def _first_view(activities: dict) -> Coalesce:
-    """The learner's first view of an activity in the unit of the outer (completion) row.
+def histogram_median(counts: Counter | None):
+    """The median of values given as ``{value: how many}``; ``None`` below the minimum."""
+    total = sum(counts.values()) if counts else 0
+    if total < min_learners_shown():
+        return None
+    middle = []
+    seen = 0
+    for value in sorted(counts):
+        for position in (total // 2, (total - 1) // 2):  # 0-based middle(s)
+            if seen <= position < seen + counts[value]:
+                middle.append(value)
+        seen += counts[value]
+    return median(middle)
 
-    A completed unit always has activity rows; should they have gone, the time is zero
-    rather than NULL, which would sort differently on each database.
+
+# Seconds between two timestamp columns, by database.
+SECONDS_BETWEEN = {
+    "postgresql": "EXTRACT(EPOCH FROM ({done} - {start}))",
+    "sqlite": "(julianday({done}) - julianday({start})) * 86400.0",
+    "mysql": "TIMESTAMPDIFF(MICROSECOND, {start}, {done}) / 1000000.0",
+}
+
+
+def learner_figures(mapping: dict, unit_keys: set) -> dict:
+    """``{unit key: (learners who started, median time to complete)}`` in one query.
+
+    The units' rows are grouped by unit and learner (a learner started a unit when they have
+    any row in it, and took from their first view of an activity to the unit's completion);
+    window functions then keep each unit's middle one or two times, and a count of its
+    learners. The database returns at most three rows per unit whatever the number of
+    learners. ``mapping`` maps each activity's (and each unit's own) key to its unit's key.
+
+    Raw SQL because the ORM cannot rank the rows of an aggregate (it would group by the
+    window) and cannot join a list of values; the SQL is the same on every database but for
+    the difference between two timestamps (:data:`SECONDS_BETWEEN`).
     """
-    first = Subquery(
-        Progress.objects.filter(learner=OuterRef("learner"), translation_key__in=list(activities))
-        .annotate(_unit=_unit_of(activities))
-        .filter(_unit=OuterRef("translation_key"))
-        .order_by("first_viewed_at")
-        .values("first_viewed_at")[:1]
-    )
-    return Coalesce(first, F("completed_at"))
+    if not mapping:
+        return {}
+    vendor = connection.vendor
+    if vendor not in SECONDS_BETWEEN:
+        raise NotImplementedError(f"learner figures are not written for {vendor}")
+    table = connection.ops.quote_name(Progress._meta.db_table)
+    uuid_field = Progress._meta.get_field("translation_key")
+    pairs = ", ".join(["(%s, %s)"] * len(mapping))
+    params = [
+        uuid_field.get_db_prep_value(value, connection)
+        for key, unit in mapping.items()
+        for value in (key, unit)
+    ]
+    complete = sorted(str(status) for status in COMPLETE_STATUSES)
+    seconds = SECONDS_BETWEEN[vendor].format(done="done_at", start="started_at")
+    # Only placeholders, a quoted table name and a fixed expression are interpolated.
+    sql = f"""
+        WITH unit_of (page_key, unit_key) AS (VALUES {pairs}),
+        per_learner AS (
+            SELECT unit_of.unit_key AS unit_key, progress.learner_id AS learner_id,
+                MIN(CASE WHEN progress.translation_key <> unit_of.unit_key
+                    THEN progress.first_viewed_at END) AS started_at,
+                MIN(CASE WHEN progress.translation_key = unit_of.unit_key
+                    AND progress.status IN (%s, %s) THEN progress.completed_at END) AS done_at
+            FROM {table} progress
+            JOIN unit_of ON progress.translation_key = unit_of.page_key
+            GROUP BY unit_of.unit_key, progress.learner_id
+        ),
+        times AS (
+            SELECT unit_key, {seconds} AS seconds
+            FROM per_learner WHERE done_at IS NOT NULL AND started_at IS NOT NULL
+        ),
+        ranked AS (
+            SELECT unit_key, seconds,
+                ROW_NUMBER() OVER (PARTITION BY unit_key ORDER BY seconds) AS unit_rank,
+                COUNT(*) OVER (PARTITION BY unit_key) AS total
+            FROM times
+        )
+        SELECT unit_key, 'time', seconds, total FROM ranked
+            WHERE 2 * unit_rank >= total AND 2 * unit_rank <= total + 2
+        UNION ALL
+        SELECT unit_key, 'started', NULL, COUNT(*) FROM per_learner GROUP BY unit_key
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params + complete)
+        rows = cursor.fetchall()
+    started: dict = {}
+    middles: dict = {}
+    for raw_key, kind, seconds, total in rows:
+        key = uuid_field.to_python(raw_key)
+        if kind == "started":
+            started[key] = total
+        elif total >= min_learners_shown():
+            middles.setdefault(key, []).append(float(seconds))
+    return {
+        key: (
+            started.get(key, 0),
+            datetime.timedelta(seconds=round(median(middles[key]))) if key in middles else None,
+        )
+        for key in set(started) | set(middles)
+    }

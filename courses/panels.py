@@ -53,7 +53,7 @@ class CompletionFiguresPanel(Panel):
             return modules
 
         def get_context_data(self, parent_context=None):
-            from .figures import MIN_LEARNERS_SHOWN
+            from .figures import min_learners_shown
             from .reports import format_duration
 
             context = super().get_context_data(parent_context)
@@ -63,6 +63,6 @@ class CompletionFiguresPanel(Panel):
                 modules=[
                     (module, format_duration(module.figures.median_time)) for module in self.modules
                 ],
-                min_learners=MIN_LEARNERS_SHOWN,
+                min_learners=min_learners_shown(),
             )
             return context

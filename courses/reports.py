@@ -28,7 +28,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from .figures import MIN_LEARNERS_SHOWN, completion_figures, with_activity_keys
+from .figures import completion_figures, min_learners_shown, with_activity_keys
 from .filters import DueForReviewFilterSet, ModuleCompletionFilterSet
 from .models import LessonPage, ModulePage, Platform
 from .review import due_items, guide_platform_ids, notice_days
@@ -185,7 +185,7 @@ class ModuleCompletionReportView(ReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["min_learners"] = MIN_LEARNERS_SHOWN
+        context["min_learners"] = min_learners_shown()
         return context
 
 

@@ -11,9 +11,10 @@ index is the question's mean score in the top 27% minus that in the bottom 27%. 
 question separates those who learned the module from those who did not; near 0 or below it
 misleads or tests something else.
 
-Figures from fewer than :data:`MIN_ATTEMPTS_SHOWN` attempts are withheld. Each quiz's
-latest ``KINWISE_QUESTION_ANALYSIS_ATTEMPTS`` (default 2,000) submitted attempts are read in
-one query and analysed in one pass: the work is bounded whatever the number of attempts.
+Figures from fewer than ``KINWISE_MIN_AGGREGATE_LEARNERS`` (default 5) attempts are
+withheld. Each quiz's latest ``KINWISE_QUESTION_ANALYSIS_ATTEMPTS`` (default 1,000) submitted
+attempts are read in one query and analysed in one pass: the work is bounded whatever the
+number of attempts.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from statistics import fmean
 
 from django.conf import settings
 from django.db.models import F, Window
@@ -30,15 +30,15 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from courses.figures import MIN_LEARNERS_SHOWN, whole
+from courses.figures import min_learners_shown, whole
 from quizzes.grading import MULTIPLE_SELECT, ONE_CHOICE_TYPES, ORDERING, TRUE_FALSE
 
-MIN_ATTEMPTS_SHOWN = MIN_LEARNERS_SHOWN
+min_attempts_shown = min_learners_shown
 GROUP_SHARE = 0.27  # Kelley's upper and lower groups
 
 
 def attempts_per_quiz() -> int:
-    return getattr(settings, "KINWISE_QUESTION_ANALYSIS_ATTEMPTS", 2000)
+    return int(getattr(settings, "KINWISE_QUESTION_ANALYSIS_ATTEMPTS", 1000))
 
 
 @dataclass
@@ -67,7 +67,7 @@ class QuestionAnalysis:
 
     @property
     def withheld(self) -> bool:
-        return self.attempts < MIN_ATTEMPTS_SHOWN
+        return self.attempts < min_attempts_shown()
 
     @property
     def share_correct(self) -> int | None:
@@ -98,13 +98,13 @@ class QuizSummary:
 
     @property
     def pass_rate(self) -> int | None:
-        if self.attempts < MIN_ATTEMPTS_SHOWN:
+        if self.attempts < min_attempts_shown():
             return None
         return whole(100 * self.passed / self.attempts)
 
     @property
     def median_score(self) -> int | None:
-        if self.attempts < MIN_ATTEMPTS_SHOWN:
+        if self.attempts < min_attempts_shown():
             return None
         ordered = sorted(self.scores)
         middle = len(ordered) // 2
@@ -149,16 +149,19 @@ def analyse(quizzes: Iterable, attempts: Iterable) -> tuple[list, dict]:
     are read raw (no block conversion, so no query per quiz).
     """
     quizzes = list(quizzes)
-    by_quiz: dict[int, list] = {quiz.pk: [] for quiz in quizzes}
     summaries = {quiz.pk: QuizSummary() for quiz in quizzes}
+    # One pass over the attempts: each answer goes to its question's list.
+    served: dict[int, dict[str, list]] = {quiz.pk: {} for quiz in quizzes}
     for pk, quiz_id, score, passed, answers in attempts:
-        if quiz_id not in by_quiz:
+        if quiz_id not in served:
             continue
-        by_quiz[quiz_id].append((score or 0, pk, answers or {}))
         summary = summaries[quiz_id]
         summary.attempts += 1
         summary.passed += bool(passed)
         summary.scores.append(score or 0)
+        by_question = served[quiz_id]
+        for block_id, answer in (answers or {}).items():
+            by_question.setdefault(block_id, []).append((score or 0, pk, answer))
     rows = []
     for quiz in quizzes:
         labels = type_labels(quiz)
@@ -172,21 +175,16 @@ def analyse(quizzes: Iterable, attempts: Iterable) -> tuple[list, dict]:
                 text=question_text(block),
                 course_title=getattr(quiz, "course_title", "") or "",
             )
-            analyse_question(row, block.get("value") or {}, by_quiz[quiz.pk])
+            analyse_question(row, block.get("value") or {}, served[quiz.pk].get(block["id"], []))
             rows.append(row)
     return rows, summaries
 
 
-def analyse_question(row: QuestionAnalysis, value: dict, attempts: list) -> None:
-    """Fill in ``row`` from the attempts (``(total score, pk, answers)``) that served it."""
-    served = [
-        (total, pk, answers[row.block_id])
-        for total, pk, answers in attempts
-        if row.block_id in answers
-    ]
+def analyse_question(row: QuestionAnalysis, value: dict, served: list) -> None:
+    """Fill in ``row`` from the answers to it: ``(attempt's total score, attempt pk, answer)``."""
     row.attempts = len(served)
     row.correct = sum(1 for *_rest, answer in served if answer.get("correct"))
-    if row.attempts < MIN_ATTEMPTS_SHOWN:
+    if row.attempts < min_attempts_shown():
         return
     row.wrong_answer = most_chosen_wrong_answer(row.block_type, value, served)
     row.discrimination = discrimination_index(served)
@@ -199,53 +197,67 @@ def discrimination_index(served: list) -> float:
     lower, upper = ranked[:size], ranked[-size:]
 
     def mean_score(group):
-        return fmean(float(answer.get("score", 0)) for *_rest, answer in group)
+        return sum(float(answer.get("score", 0)) for *_rest, answer in group) / len(group)
 
     return round(mean_score(upper) - mean_score(lower), 2)
 
 
 def most_chosen_wrong_answer(block_type: str, value: dict, served: list) -> WrongAnswer | None:
+    """The wrong answer chosen most often (ties: the first choice or step), with its share of
+    the question's attempts. Counted by raw answer, so only the winner is labelled."""
     counts: Counter = Counter()
     for *_rest, answer in served:
-        if answer.get("correct"):
-            continue
-        for label in wrong_labels(block_type, value, answer.get("response")):
-            counts[label] += 1
+        if not answer.get("correct"):
+            counts.update(wrong_keys(block_type, value, answer.get("response")))
     if not counts:
         return None
-    label, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
-    return WrongAnswer(label=label, count=count, share=whole(100 * count / len(served)))
+    key, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    return WrongAnswer(
+        label=wrong_label(block_type, value, key),
+        count=count,
+        share=whole(100 * count / len(served)),
+    )
 
 
-def wrong_labels(block_type: str, value: dict, response) -> list[str]:
-    """What was wrong in one incorrect response, as labels an editor recognises."""
-    choices = value.get("choices") or []
+def wrong_keys(block_type: str, value: dict, response) -> list[tuple]:
+    """What was wrong in one incorrect response, as comparable keys (see :func:`wrong_label`).
 
-    def choice_label(index):
-        if isinstance(index, int) and 0 <= index < len(choices):
-            return Truncator(choices[index].get("text", "")).chars(80)
-        return _("Choice %(number)s (since removed)") % {"number": index}
-
+    Choice questions: the wrong choices chosen (``("missed", 0)`` when a multiple-select
+    response left out a right choice but chose nothing wrong); true/false: the answer given;
+    ordering: each step out of place.
+    """
     if block_type in ONE_CHOICE_TYPES:
-        return [choice_label(response)]
+        return [("choice", response)] if isinstance(response, int) else []
     if block_type == MULTIPLE_SELECT:
+        choices = value.get("choices") or []
         chosen = response if isinstance(response, list) else []
-        wrong = [i for i in chosen if not (0 <= i < len(choices) and choices[i].get("correct"))]
-        if not wrong:
-            return [_("Missed a right choice")]
-        return [choice_label(i) for i in wrong]
-    if block_type == TRUE_FALSE:
-        return [_("True") if response else _("False")]
-    if block_type == ORDERING:
-        steps = value.get("steps") or []
-        order = response if isinstance(response, list) else []
-        misplaced = [step for position, step in enumerate(order) if step != position]
-        return [
-            _("“%(step)s” out of place")
-            % {"step": Truncator(steps[step] if 0 <= step < len(steps) else step).chars(60)}
-            for step in misplaced
+        wrong = [
+            ("choice", i)
+            for i in chosen
+            if isinstance(i, int) and not (0 <= i < len(choices) and choices[i].get("correct"))
         ]
+        return wrong or [("missed", 0)]
+    if block_type == TRUE_FALSE:
+        return [("answer", bool(response))]
+    if block_type == ORDERING and isinstance(response, list):
+        return [("step", step) for position, step in enumerate(response) if step != position]
     return []
+
+
+def wrong_label(block_type: str, value: dict, key: tuple) -> str:
+    kind, item = key
+    if kind == "choice":
+        choices = value.get("choices") or []
+        if 0 <= item < len(choices):
+            return Truncator(choices[item].get("text", "")).chars(80)
+        return _("Choice %(number)s (since removed)") % {"number": item + 1}
+    if kind == "missed":
+        return _("Missed a right choice")
+    if kind == "answer":
+        return _("True") if item else _("False")
+    steps = value.get("steps") or []
+    step = steps[item] if 0 <= item < len(steps) else str(item + 1)
+    return _("“%(step)s” out of place") % {"step": Truncator(step).chars(60)}
 
 
 def question_text(block: dict) -> str:

@@ -36,14 +36,14 @@ class QuestionAnalysisPanel(Panel):
             return rows, summaries[quiz.pk]
 
         def get_context_data(self, parent_context=None):
-            from quizzes.analysis import MIN_ATTEMPTS_SHOWN, attempts_per_quiz
+            from quizzes.analysis import attempts_per_quiz, min_attempts_shown
 
             context = super().get_context_data(parent_context)
             rows, summary = self.analysis
             context.update(
                 rows=rows,
                 summary=summary,
-                min_attempts=MIN_ATTEMPTS_SHOWN,
+                min_attempts=min_attempts_shown(),
                 attempts_per_quiz=attempts_per_quiz(),
             )
             return context

@@ -18,7 +18,7 @@ from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from courses.reports import LEARNER_REPORT_PERMISSIONS, PercentColumn, page_edit_url, pages_user_may
-from quizzes.analysis import MIN_ATTEMPTS_SHOWN, analyse, attempts_for, attempts_per_quiz
+from quizzes.analysis import analyse, attempts_for, attempts_per_quiz, min_attempts_shown
 from quizzes.filters import QuestionAnalysisFilterSet
 from quizzes.models import QuizPage
 
@@ -121,7 +121,7 @@ class QuestionAnalysisReportView(ReportView):
         context = super().get_context_data(*args, **kwargs)
         context.update(
             withheld_count=self.withheld_count,
-            min_attempts=MIN_ATTEMPTS_SHOWN,
+            min_attempts=min_attempts_shown(),
             attempts_per_quiz=attempts_per_quiz(),
         )
         return context

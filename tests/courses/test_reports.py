@@ -122,6 +122,14 @@ def test_rates_and_medians_from_fewer_than_five_learners_are_withheld(course, le
     assert figures.median_time is None
 
 
+def test_the_threshold_is_the_sites_aggregate_setting(course, learners, settings):
+    settings.KINWISE_MIN_AGGREGATE_LEARNERS = 3
+    module = build_module(course, learners[:4], completers=4, quiz_scores=[90, 90, 10, 10])
+    figures = completion_figures([module])[module.pk]
+    assert (figures.pass_rate, figures.median_score) == (50, 50)
+    assert figures.median_time == datetime.timedelta(hours=2.5)
+
+
 def test_figures_of_a_course_span_its_modules(course, learners):
     build_module(course, learners[:6], completers=6, quiz_scores=[90] * 6)
     build_module(course, learners[2:], completers=0, quiz_scores=[50] * 6)
@@ -322,6 +330,13 @@ def test_due_for_review_filters(editor_client, due_content):
     assert [item.block_id for item in soon] == ["stale-guide"]
     overdue = editor_client.get(url, {"status": "overdue"}).context["object_list"]
     assert {item.title for item in overdue} == {"Never verified", "Overdue lesson"}
+
+
+def test_the_notice_period_is_a_setting(editor_client, due_content, settings):
+    settings.KINWISE_REVIEW_NOTICE_DAYS = 5
+    items = editor_client.get(reverse(DUE_REPORT)).context["object_list"]
+    assert "stale-guide" not in [item.block_id for item in items]
+    assert "Overdue lesson" in [item.title for item in items]
 
 
 def test_due_for_review_exports(editor_client, due_content):
