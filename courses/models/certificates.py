@@ -42,6 +42,10 @@ class Certificate(models.Model):
     )
     issued_at = models.DateTimeField(_("issued at"))
 
+    # Learner records, not content: Wagtail's reference index ("used by") would cost three
+    # queries on every save and list learners against pages.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")

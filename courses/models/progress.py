@@ -62,6 +62,10 @@ class Progress(models.Model):
 
     objects = ProgressQuerySet.as_manager()
 
+    # Learner records, not content: Wagtail's reference index ("used by") would cost three
+    # queries on every save and list learners against pages.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("progress")
         verbose_name_plural = _("progress")

@@ -78,11 +78,6 @@ def test_a_visitors_submission_stays_within_the_budget(client, make_quiz):
     assert counts["submit"] <= SUBMIT_BUDGET, counts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="progress storage (courses' progress_recorded receiver) costs 10 of a learner's 22 "
-    "submission queries, 3 of them a reference-index lookup when a Progress row is saved",
-)
 def test_a_learners_submission_stays_within_the_budget(client, parent, make_quiz):
     assert client.login(email=parent.email, password=PASSWORD)
     counts, _ = measure_both(client, make_quiz)
