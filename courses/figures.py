@@ -221,9 +221,10 @@ def learner_figures(mapping: dict, unit_keys: set) -> dict:
 
     The units' rows are grouped by unit and learner (a learner started a unit when they have
     any row in it, and took from their first view of an activity to the unit's completion);
-    window functions then keep each unit's middle one or two times, and a count of its
-    learners. The database returns at most three rows per unit whatever the number of
-    learners. ``mapping`` maps each activity's (and each unit's own) key to its unit's key.
+    window functions count each unit's learners and rank their times, and only each unit's
+    first row and middle one or two times come back: at most three rows per unit whatever the
+    number of learners. ``mapping`` maps each activity's (and each unit's own) key to its
+    unit's key.
 
     Raw SQL because the ORM cannot rank the rows of an aggregate (it would group by the
     window) and cannot join a list of values; the SQL is the same on every database but for
@@ -257,36 +258,36 @@ def learner_figures(mapping: dict, unit_keys: set) -> dict:
             JOIN unit_of ON progress.translation_key = unit_of.page_key
             GROUP BY unit_of.unit_key, progress.learner_id
         ),
-        times AS (
-            SELECT unit_key, {seconds} AS seconds
-            FROM per_learner WHERE done_at IS NOT NULL AND started_at IS NOT NULL
-        ),
         ranked AS (
-            SELECT unit_key, seconds,
-                ROW_NUMBER() OVER (PARTITION BY unit_key ORDER BY seconds) AS unit_rank,
-                COUNT(*) OVER (PARTITION BY unit_key) AS total
-            FROM times
+            SELECT unit_key, {seconds} AS seconds,
+                COUNT(*) OVER (PARTITION BY unit_key) AS started,
+                COUNT({seconds}) OVER (PARTITION BY unit_key) AS completed,
+                ROW_NUMBER() OVER (
+                    PARTITION BY unit_key
+                    ORDER BY CASE WHEN {seconds} IS NULL THEN 1 ELSE 0 END, {seconds}
+                ) AS unit_rank
+            FROM per_learner
         )
-        SELECT unit_key, 'time', seconds, total FROM ranked
-            WHERE 2 * unit_rank >= total AND 2 * unit_rank <= total + 2
-        UNION ALL
-        SELECT unit_key, 'started', NULL, COUNT(*) FROM per_learner GROUP BY unit_key
+        SELECT unit_key, seconds, started, completed, unit_rank FROM ranked
+        WHERE unit_rank = 1 OR (
+            seconds IS NOT NULL AND 2 * unit_rank >= completed AND 2 * unit_rank <= completed + 2
+        )
     """  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params + complete)
         rows = cursor.fetchall()
     started: dict = {}
     middles: dict = {}
-    for raw_key, kind, seconds, total in rows:
+    for raw_key, seconds, learners, completed, rank in rows:
         key = uuid_field.to_python(raw_key)
-        if kind == "started":
-            started[key] = total
-        elif total >= min_learners_shown():
+        started[key] = learners
+        is_middle = seconds is not None and completed <= 2 * rank <= completed + 2
+        if is_middle and completed >= min_learners_shown():
             middles.setdefault(key, []).append(float(seconds))
     return {
         key: (
-            started.get(key, 0),
+            learners,
             datetime.timedelta(seconds=round(median(middles[key]))) if key in middles else None,
         )
-        for key in set(started) | set(middles)
+        for key, learners in started.items()
     }
