@@ -20,8 +20,8 @@ import datetime
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -59,11 +59,13 @@ def format_duration(value: datetime.timedelta | None) -> str:
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
     if days:
-        text = ngettext("%(n)s day", "%(n)s days", days) % {"n": days}
-        return f"{text} {hours} h" if hours else text
+        text = ngettext("%(days)s day", "%(days)s days", days) % {"days": days}
+        return gettext("%(days)s %(hours)s h") % {"days": text, "hours": hours} if hours else text
     if hours:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    return f"{minutes} min"
+        if minutes:
+            return gettext("%(hours)s h %(minutes)s min") % {"hours": hours, "minutes": minutes}
+        return gettext("%(hours)s h") % {"hours": hours}
+    return gettext("%(minutes)s min") % {"minutes": minutes}
 
 
 class PercentColumn(Column):
