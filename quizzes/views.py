@@ -138,6 +138,10 @@ def start(page, request):
                 open_attempt.delete()
         last = attempts.aggregate(last=Max("number"))["last"] or 0
         if page.max_attempts is not None and last >= page.max_attempts:
+            if attempts.open().exists():
+                # A concurrent start committed the last attempt between our two reads:
+                # resume it, as if we had seen it first.
+                return _see_other(page.get_url(request))
             return quiz(
                 page,
                 request,
@@ -177,6 +181,8 @@ def submit(page, request):
     try:
         attempt_id = int(request.POST.get("attempt", ""))
     except ValueError:
+        attempt_id = 0
+    if not 0 < attempt_id < 2**63:  # beyond a bigint, PostgreSQL would refuse the lookup
         return quiz(page, request, error=str(STALE_FORM), status=400)
 
     with transaction.atomic():

@@ -151,7 +151,7 @@ def test_a_missing_ordering_step(learner_client, quiz, good_data, progress_event
     refuse(learner_client, quiz, good_data, "Give this step a position.", progress_events)
 
 
-@pytest.mark.parametrize("value", ["", "abc", "-1", "999999"])
+@pytest.mark.parametrize("value", ["", "abc", "-1", "0", "999999", "9" * 30])
 def test_a_missing_or_unknown_attempt(learner_client, quiz, good_data, value, progress_events):
     good_data["attempt"] = value
     refuse(learner_client, quiz, good_data, "This quiz form is out of date", progress_events)
