@@ -176,9 +176,9 @@ def test_production_passes_the_deploy_check():
 
 
 def test_header_links_follow_a_moved_help_page(client, site, home_page):
-    from edu.models import SiteNavigation
-
     from wagtail.models import Page
+
+    from edu.models import SiteNavigation
 
     help_page = home_page.add_child(instance=Page(title="Help", slug="help"))
     nav = SiteNavigation.for_site(site)
