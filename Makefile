@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 export UV_LINK_MODE := copy
 
-.PHONY: run test lint format venv venv-dev clean
+.PHONY: run test bench-dashboard lint format venv venv-dev clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -31,6 +31,10 @@ PYTEST_WORKERS ?= auto
 
 test: venv-dev
 	.venv/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# Benchmarks print and save timings (bench/results/); they never fail on them.
+bench-dashboard: venv-dev
+	.venv/bin/pytest bench/test_dashboard.py -q -s -p no:randomly $(PYTEST_ARGS)
 
 lint: venv-dev
 	.venv/bin/ruff check .
