@@ -10,9 +10,10 @@ def assert_accessible(page) -> None:
     Also checks that the site's stylesheet applied: without it, colour-contrast results
     describe an unstyled page and mean nothing.
     """
-    styled = page.evaluate(
-        "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
-    )
+    # A click that navigates returns before the new page has loaded: wait for it, so that
+    # axe checks the page the test means, not a document in between.
+    page.wait_for_load_state("load")
+    styled = page.locator(".site-header").evaluate("el => getComputedStyle(el).backgroundColor")
     assert styled not in ("", "rgba(0, 0, 0, 0)"), "the stylesheet did not load"
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert results.violations_count == 0, results.generate_report()

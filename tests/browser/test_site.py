@@ -47,6 +47,7 @@ def test_sign_up_log_out_and_log_in(live_site, page):
     page.get_by_role("button", name="Log out").click()
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
     page.get_by_role("link", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
     assert_accessible(page)
     page.get_by_label("Email address").fill("browser.parent@example.com")
     page.get_by_label(re.compile(r"^Password")).fill("a-long-unusual-passphrase")

@@ -50,6 +50,7 @@ def test_a_teacher_runs_a_class_and_sees_a_parent_complete_a_module(
     expect(page.get_by_role("heading", level=1)).to_have_text("Teach")
     assert_accessible(page)
     page.get_by_role("link", name="New class").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("New class")
     assert_accessible(page)
     page.get_by_role("button", name="Create class").click()  # no name: refused, explained
     expect(page.locator("#id_name_errors")).to_be_visible()
@@ -67,6 +68,7 @@ def test_a_teacher_runs_a_class_and_sees_a_parent_complete_a_module(
 
     # ...and assigns the module.
     page.get_by_role("link", name="Assign a module or course").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Assign a module or course")
     assert_accessible(page)
     page.get_by_label(re.compile("^Module or course")).select_option(label="How grooming starts")
     page.get_by_label(re.compile("^Due date")).fill("2099-03-01")
@@ -82,6 +84,7 @@ def test_a_teacher_runs_a_class_and_sees_a_parent_complete_a_module(
     page.goto(base + "/learning/")
     assert_accessible(page)
     page.get_by_role("link", name="Join a class with a code").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Join a class")
     assert_accessible(page)
     page.get_by_label(re.compile("^Join code")).fill("WRNG2345")
     page.get_by_role("button", name="Continue").click()
