@@ -205,7 +205,13 @@ def record(store, page, status, score: int | None = None, *, now=None) -> Entry:
 
 @transaction.atomic
 def _record(store, page, status, score, now) -> Entry:
-    before, merged = store.put(page, _new_entry(page, status, score, now))
+    return _put(store, page, _new_entry(page, status, score, now), now)
+
+
+def _put(store, page, entry: Entry, now) -> Entry:
+    """Store ``entry``; when that newly completes the page, issue what completion earns and
+    roll up to its parent. The one path every write takes (record, roll-up, claim)."""
+    before, merged = store.put(page, entry)
     if merged.is_complete and not (before and before.is_complete):
         store.on_completed(page, merged)
         _roll_up(store, page, now)
@@ -247,11 +253,8 @@ def _roll_up(store, page, now) -> None:
     done = store.get_many(keys)
     if all(done.get(p.translation_key) and done[p.translation_key].is_complete for p in required):
         before = done.get(parent.translation_key)
-        if before and before.is_complete:
-            return
-        _, merged = store.put(parent, _new_entry(parent, ProgressStatus.COMPLETED, None, now))
-        store.on_completed(parent, merged)
-        _roll_up(store, parent, now)
+        if not (before and before.is_complete):
+            _put(store, parent, _new_entry(parent, ProgressStatus.COMPLETED, None, now), now)
 
 
 def on_progress_recorded(sender, page, request, status, score=None, **kwargs) -> None:
@@ -269,20 +272,15 @@ def claim_session_progress(request, user) -> int:
     entries = session_store.all_entries()
     if not entries:
         return 0
-    pages = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in=[e.page_id for e in entries.values()]).specific()
-    }
+    # Generic rows are enough: completion reads the page class from its content type.
+    pages = Page.objects.in_bulk([e.page_id for e in entries.values()])
     db = DatabaseStore(user)
     with transaction.atomic():
         for entry in entries.values():
             page = pages.get(entry.page_id)
             if page is None:  # deleted since
                 continue
-            before, merged = db.put(page, entry)
-            if merged.is_complete and not (before and before.is_complete):
-                db.on_completed(page, merged)
-                _roll_up(db, page, merged.completed_at or timezone.now())
+            _put(db, page, entry, entry.completed_at or timezone.now())
     request.session.pop(SESSION_KEY, None)
     logger.info("claimed %d session progress entries", len(entries))
     return len(entries)
