@@ -29,7 +29,12 @@ run: venv
 # Tests run in parallel, one worker per core (pytest-xdist); PYTEST_WORKERS=0 runs them in one process.
 PYTEST_WORKERS ?= auto
 
-test: venv-dev
+# The browser crawl validates HTML with the Nu HTML Checker (npm vnu-jar, run with Java 17).
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the machine's is used.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+
+test: venv-dev node_modules/.package-lock.json
 	.venv/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Benchmarks print and save timings (bench/results/); they never fail on them.
