@@ -44,6 +44,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: serves anonymous visitors' pages when KINWISE_PAGE_CACHE names a cache.
+    "courses.cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "edu.urls"
