@@ -11,9 +11,12 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from .cache import connect_signals
         from .completion import progress_recorded
         from .progress import claim_on_login, on_progress_recorded
 
         progress_recorded.connect(on_progress_recorded, dispatch_uid="kinwise_record_progress")
         # Signing up logs in too, so one receiver claims a visitor's progress in both cases.
         user_logged_in.connect(claim_on_login, dispatch_uid="kinwise_claim_progress")
+        # The anonymous page cache (courses.cache) forgets pages when content changes.
+        connect_signals()

@@ -1,0 +1,218 @@
+"""A page cache for anonymous visitors, shared by every app server through a Django cache.
+
+Off unless ``KINWISE_PAGE_CACHE`` names a cache alias (``"default"``) and
+:class:`AnonymousPageCacheMiddleware` is the last entry of ``MIDDLEWARE``. With several app
+servers that cache must be shared (Redis): a publish in one process has to reach the others.
+
+What is cached: the response of a Wagtail page (anything served by ``wagtail.views.serve``,
+routable sub-pages included) to a GET from a visitor without a session cookie, a messages
+cookie or an ``Authorization`` header, when the page answered 200 without touching the
+session, without setting a cookie or a message, and without ``Cache-Control: private``,
+``no-cache`` or ``no-store`` (Wagtail marks pages with view restrictions so, and preview is
+served by the admin, never through here). Visitors who have a session (their progress shows
+on pages) and signed-in users always get a freshly rendered page.
+
+The key is the scheme, host, path, query string (its parameters sorted; a query string over
+512 characters is not cached) and active language, under a generation number that any change
+of published content replaces: publishing, unpublishing, moving or deleting a page, and saving
+or deleting a snippet, a site setting, a site, a locale, an image or a document (or a model in
+``KINWISE_PAGE_CACHE_MODELS``). Old entries are then never read again and expire.
+
+CSRF tokens: a form's token is personal. Before a page is stored, every token the request's
+CSRF secret produced is replaced by a placeholder; each hit puts the visitor's own token
+(``get_token(request)``) in its place, so forms work without JavaScript and no two visitors
+share a token. A hit costs two cache reads and no database query.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from importlib import import_module
+from urllib.parse import parse_qsl, urlencode
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language
+
+GENERATION_KEY = "kinwise:page-cache:generation"
+PLACEHOLDER = b"kinwise-csrf-placeholder-0000000000000000000000000000000000000000000"
+MAX_QUERY_STRING = 512
+DEFAULT_TIMEOUT = 600
+HIT_HEADER = "X-Kinwise-Page-Cache"
+# Django's masked CSRF tokens: 64 letters and digits.
+_TOKEN_RE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
+_UNCACHEABLE_CONTROL = {"private", "no-cache", "no-store"}
+_HANDLED_VARY = {"cookie", "accept-language", "accept-encoding"}
+
+
+def page_cache():
+    """The cache that holds pages, or ``None`` when the page cache is off."""
+    alias = getattr(settings, "KINWISE_PAGE_CACHE", None)
+    return caches[alias] if alias else None
+
+
+def generation(cache) -> str:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def invalidate() -> None:
+    """Forget every cached page (after the current transaction commits)."""
+    cache = page_cache()
+    if cache is not None:
+        transaction.on_commit(lambda: cache.set(GENERATION_KEY, secrets.token_hex(8), None))
+
+
+def _may_read(request) -> bool:
+    if request.method != "GET" or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def _key(request, gen: str) -> str:
+    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
+    language = getattr(request, "LANGUAGE_CODE", None) or get_language() or ""
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}|{language}"
+    return f"kinwise:page:{gen}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _served_by_wagtail(request) -> bool:
+    from wagtail.views import serve
+
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.func is serve
+
+
+def _may_store(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not _served_by_wagtail(request) or getattr(request, "is_preview", False):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and getattr(messages, "added_new", False):
+        return False
+    control = {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+        if part
+    }
+    if control & _UNCACHEABLE_CONTROL:
+        return False
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
+    return vary <= _HANDLED_VARY
+
+
+def _strip_tokens(request, content: bytes) -> tuple[bytes, bool]:
+    """Replace the tokens this request's CSRF secret made with :data:`PLACEHOLDER`."""
+    secret = request.META.get("CSRF_COOKIE")
+    if not secret:
+        return content, False
+    found = False
+
+    def swap(match):
+        nonlocal found
+        token = match.group(0).decode()
+        if _unmask_cipher_token(token) == secret:
+            found = True
+            return PLACEHOLDER
+        return match.group(0)
+
+    return _TOKEN_RE.sub(swap, content), found
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve Wagtail pages to anonymous visitors from :func:`page_cache` (see the module)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cache = page_cache()
+        if cache is None or not _may_read(request):
+            return self.get_response(request)
+        key = _key(request, generation(cache))
+        entry = cache.get(key)
+        if entry is not None:
+            content, has_token, status, headers = entry
+            if has_token:
+                content = content.replace(PLACEHOLDER, get_token(request).encode())
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[HIT_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if _may_store(request, response):
+            content, has_token = _strip_tokens(request, response.content)
+            headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
+            timeout = getattr(settings, "KINWISE_PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
+            cache.set(key, (content, has_token, response.status_code, headers), timeout)
+            response[HIT_HEADER] = "miss"
+        return response
+
+
+# --- Invalidation -------------------------------------------------------------------------
+
+
+def watched_models() -> list[type]:
+    """The models whose changes can show on a page: pages, sites, locales, site settings,
+    images, documents, Kinwise's snippets, and ``KINWISE_PAGE_CACHE_MODELS`` (labels)."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Locale, Page, Site
+
+    bases = [Page, Site, Locale, BaseSiteSetting, BaseGenericSetting]
+    for module, getter in (
+        ("wagtail.images", "get_image_model"),
+        ("wagtail.documents", "get_document_model"),
+    ):
+        if apps.is_installed(module):
+            bases.append(getattr(import_module(module), getter)())
+    labels = {"courses.Platform", "courses.HelpResource"}
+    labels.update(getattr(settings, "KINWISE_PAGE_CACHE_MODELS", ()))
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, tuple(bases)) or model._meta.label in labels
+    ]
+
+
+def _on_change(sender, **kwargs):
+    invalidate()
+
+
+def connect_signals() -> None:
+    """Connect invalidation; receivers name their senders, so other models' cascading deletes
+    stay fast deletes."""
+    from wagtail.signals import page_unpublished, post_page_move, published, unpublished
+
+    for model in watched_models():
+        uid = f"kinwise_page_cache_{model._meta.label_lower}"
+        post_save.connect(_on_change, sender=model, dispatch_uid=uid + "_save")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=uid + "_delete")
+    for signal, name in (
+        (page_unpublished, "page_unpublished"),
+        (post_page_move, "post_page_move"),
+        (published, "published"),
+        (unpublished, "unpublished"),
+    ):
+        signal.connect(_on_change, dispatch_uid=f"kinwise_page_cache_{name}")
