@@ -162,19 +162,23 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# The Wagtail admin writes inline scripts (inline panels, date widgets) with per-field content
-# and no nonce, so it needs 'unsafe-inline' for scripts; it previews pages in a same-origin
-# frame. Only under the admin's URL prefix (edu.security.ContentSecurityPolicyMiddleware).
+# The Wagtail admin writes inline scripts and styles (inline panels, date widgets, the page
+# explorer) with per-page content and no nonce, so neither hashes nor request.csp_nonce can
+# vouch for them: it gets 'unsafe-inline' for scripts and styles, and may frame its own page
+# previews. Only under the admin's URL prefix (edu.security.ContentSecurityPolicyMiddleware);
+# tests/browser/test_csp.py shows which admin pages need it.
 KINWISE_ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
         "frame-src": ["'self'", *KINWISE_VIDEO_FRAME_SOURCES],
         "frame-ancestors": ["'self'"],
     }
 }
+# No third party sees who edits: no Gravatar avatars, no update check against wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,
