@@ -128,7 +128,7 @@ class DemoBuilder:
             title=data["title"],
             slug=data["slug"],
             summary=data["summary"],
-            body=self.stream(data["body"]),
+            body=self.stream(LessonPage, "body", data["body"]),
             estimated_minutes=data["estimated_minutes"],
             last_verified=data["last_verified"],
         )
@@ -142,7 +142,7 @@ class DemoBuilder:
             slug=data["slug"],
             intro=data["intro"],
             pass_mark=data["pass_mark"],
-            questions=self.stream(data["questions"]),
+            questions=self.stream(QuizPage, "questions", data["questions"]),
         )
 
     def child(
@@ -169,9 +169,17 @@ class DemoBuilder:
             self.resources[name] = HelpResource.objects.get(name=name)
         return self.resources[name]
 
-    def stream(self, blocks: list[tuple[str, Any]]) -> list[dict]:
-        """The data's ``(block_type, value)`` pairs as StreamField raw data."""
-        return [{"type": block_type, "value": self.raw(value)} for block_type, value in blocks]
+    def stream(self, model: type[Page], field: str, blocks: list[tuple[str, Any]]) -> list[dict]:
+        """The data's ``(block_type, value)`` pairs as the field's stored form.
+
+        A round trip through the field's blocks stores what the admin would: list items in
+        block format with ids, which wagtail-localize needs to find the strings inside them.
+        """
+        stream_block = model._meta.get_field(field).stream_block
+        raw = [{"type": block_type, "value": self.raw(value)} for block_type, value in blocks]
+        value = stream_block.to_python(raw)
+        list(value)  # convert every item now: unconverted (lazy) items are stored as given
+        return stream_block.get_prep_value(value)
 
     def raw(self, value: Any) -> Any:
         if isinstance(value, PlatformRef):
