@@ -1,6 +1,10 @@
 """The anonymous page cache (courses.cache): who gets cached pages, and when they are forgotten."""
 
 import re
+import shutil
+import socket
+import subprocess
+import time
 
 import pytest
 from django.db import connection
@@ -162,3 +166,50 @@ def test_key_has_host_query_string_and_language(client, lesson, settings):
     assert '<html lang="es">' in spanish.content.decode()
     assert '<html lang="en">' in english.content.decode()
     assert cached(client.get(lesson.url, HTTP_ACCEPT_LANGUAGE="es")) == "hit"
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A throwaway Redis server on loopback (Debian's redis-server), when it is installed."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed (apt-get install -y redis-server)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(  # noqa: S603 - the machine's redis-server
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_page_cache_and_sessions_on_a_real_redis(
+    redis_url, settings, lesson, parent, django_capture_on_commit_callbacks
+):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.KINWISE_PAGE_CACHE = "default"
+    assert cached(Client().get(lesson.url)) == "miss"
+    assert cached(Client().get(lesson.url)) == "hit"
+    lesson.title = "Retitled on another app server"
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson.save_revision().publish()
+    response = Client().get(lesson.url)
+    assert cached(response) == "miss" and "Retitled" in response.content.decode()
+    client = Client()
+    assert client.login(email=parent.email, password=PASSWORD)
+    response = client.get(lesson.url)
+    assert cached(response) is None and "Log out" in response.content.decode()
