@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -35,8 +36,6 @@ account_patterns = [
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include(account_patterns)),
-    path("learning/", include("courses.urls")),
 ]
 
 if settings.DEBUG:
@@ -44,4 +43,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# What a visitor reads is in their language: English unprefixed, Spanish under /es/. The
+# admin, documents and media stay outside the prefix.
+urlpatterns += i18n_patterns(
+    path("accounts/", include(account_patterns)),
+    path("learning/", include("courses.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
