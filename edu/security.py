@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.urls import NoReverseMatch, reverse
 
 DEFAULT_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
@@ -62,6 +63,14 @@ def _origin(url: str) -> str | None:
     return None
 
 
+def media_origin() -> str | None:
+    """The host that serves uploaded images, when it is not this site (S3, a CDN domain)."""
+    try:
+        return _origin(default_storage.url("kinwise-csp")) or _origin(settings.MEDIA_URL)
+    except Exception:  # a misconfigured storage must not take every page down with it
+        return None
+
+
 def _admin_prefix() -> str | None:
     try:
         return reverse("wagtailadmin_home")
@@ -72,7 +81,7 @@ def _admin_prefix() -> str | None:
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp, plus the admin's policy under its prefix and the media host for images.
 
-    Media may live on another host (S3-compatible storage: an absolute ``MEDIA_URL``); its
+    Media may live on another host (S3-compatible storage, or an absolute ``MEDIA_URL``); its
     origin is added to ``img-src`` of both policies, so no setting has to repeat it.
     """
 
@@ -91,9 +100,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.config = {
                 key: value for key, value in admin_policy["DIRECTIVES"].items() if value is not None
             }
-        media_origin = _origin(settings.MEDIA_URL)
-        if media_origin:
-            parts.update = {**(parts.update or {}), "img-src": [media_origin]}
+        media = media_origin()
+        if media:
+            parts.update = {**(parts.update or {}), "img-src": [media]}
         return parts
 
 
