@@ -9,17 +9,24 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 export UV_LINK_MODE := copy
 
-.PHONY: run test bench-dashboard lint format venv venv-dev clean
+.PHONY: run test bench-dashboard lint format venv venv-dev clean messages
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" 2>&1 | grep -v "is ignored" || true
 
-venv: $(UV)
+venv: $(UV) messages
 	$(UV) sync --frozen --no-dev --inexact --quiet
 
-venv-dev: $(UV)
+venv-dev: $(UV) messages
 	$(UV) sync --frozen --quiet
+
+# Interface translations: each .po compiles to the .mo Django reads (GNU gettext's msgfmt).
+# The .mo files are committed too, so the wheel and a fresh clone work without gettext.
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po courses/locale/*/LC_MESSAGES/django.po quizzes/locale/*/LC_MESSAGES/django.po))
+messages: $(MESSAGES)
+%.mo: %.po
+	msgfmt --check -o $@ $<
 
 run: venv
 	$(MANAGE) migrate --noinput -v0
