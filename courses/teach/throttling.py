@@ -9,7 +9,7 @@ could interleave it with guesses. The cache holds failure times only, under hash
 address or account id is stored in the clear.
 
 Behind a proxy, ``REMOTE_ADDR`` is the proxy's: set it from the forwarded header in the
-server (the Kinwise site does, with ``KINWISE_TRUSTED_PROXY_COUNT``) so that every parent
+server (the Kinwise site does, with ``KINWISE_TRUSTED_PROXY_COUNT``) so that parents
 do not all share the proxy's address.
 """
 
