@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 export UV_LINK_MODE := copy
 
-.PHONY: run test bench-dashboard lint format venv venv-dev clean messages
+.PHONY: run test bench bench-dashboard lint format venv venv-dev clean messages
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -47,6 +47,14 @@ test: venv-dev node_modules/.package-lock.json
 # Benchmarks print and save timings (bench/results/); they never fail on them.
 bench-dashboard: venv-dev
 	.venv/bin/pytest bench/test_dashboard.py -q -s -p no:randomly $(PYTEST_ARGS)
+
+# The throughput benchmark (bench/run.py: PostgreSQL, gunicorn, wrk; BENCH_* variables size
+# it), then the reports at a million progress rows (bench-reports) when that target exists.
+bench: venv-dev
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }; } || { echo "wrk is missing: run 'sudo apt-get install -y wrk'"; exit 1; }
+	@command -v redis-server >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -qq redis-server >/dev/null 2>&1 || echo "no redis-server: the bench uses a file cache"
+	.venv/bin/python bench/run.py
+	@if $(MAKE) -n bench-reports >/dev/null 2>&1; then $(MAKE) --no-print-directory bench-reports; fi
 
 lint: venv-dev
 	.venv/bin/ruff check .
