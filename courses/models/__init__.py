@@ -1,3 +1,5 @@
+# The xAPI outbox lives with the rest of xAPI (courses/xapi/) but is one of this app's models.
+from ..xapi.models import OutgoingStatement
 from .certificates import Certificate
 from .classes import Assignment, Classroom, Membership
 from .learner import ChecklistTick, LessonProgressMixin
@@ -42,6 +44,7 @@ __all__ = [
     "LessonSource",
     "Membership",
     "ModulePage",
+    "OutgoingStatement",
     "Platform",
     "Progress",
     "ProgressQuerySet",
