@@ -31,6 +31,12 @@ COMPLETE_STATUSES = frozenset({ProgressStatus.COMPLETED, ProgressStatus.PASSED})
 # Sent with keyword arguments: page, request, status (a ProgressStatus), score (0..100 or None).
 progress_recorded = django.dispatch.Signal()
 
+# Sent by storage after it wrote a signed-in learner's progress on a page (a record, a roll-up,
+# or a visitor's progress claimed at log-in), inside its transaction, with keyword arguments:
+# learner, page, reported (the Entry written), before (the stored Entry before, or None) and
+# after (the stored Entry now). For integrations (xAPI) that need what actually changed.
+progress_stored = django.dispatch.Signal()
+
 
 class TrackablePageMixin:
     """Mix into a ``Page`` subclass whose completion is tracked (LessonPage, QuizPage).

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from wagtail.models import Page
 
-from .completion import COMPLETE_STATUSES, ProgressStatus
+from .completion import COMPLETE_STATUSES, ProgressStatus, progress_stored
 from .models.certificates import Certificate
 from .models.progress import STATUS_RANK, Progress
 
@@ -212,6 +212,15 @@ def _put(store, page, entry: Entry, now) -> Entry:
     """Store ``entry``; when that newly completes the page, issue what completion earns and
     roll up to its parent. The one path every write takes (record, roll-up, claim)."""
     before, merged = store.put(page, entry)
+    if isinstance(store, DatabaseStore):
+        progress_stored.send(
+            DatabaseStore,
+            learner=store.learner,
+            page=page,
+            reported=entry,
+            before=before,
+            after=merged,
+        )
     if merged.is_complete and not (before and before.is_complete):
         store.on_completed(page, merged)
         _roll_up(store, page, now)
