@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",  # the database task backend (production queues xAPI statements there)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -119,6 +121,10 @@ STORAGES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (django-tasks, which Wagtail uses too). Run at once here and in tests;
+# production.py sends xAPI statements through the database queue and `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Kinwise"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"

@@ -35,6 +35,19 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
+# xAPI (courses.xapi, README "xAPI"): on when KINWISE_XAPI_ENDPOINT is set. Statements wait in
+# the database for `manage.py db_worker --backend xapi`, so no request waits on the LRS.
+KINWISE_XAPI_ENDPOINT = os.environ.get("KINWISE_XAPI_ENDPOINT", "")
+KINWISE_XAPI_USERNAME = os.environ.get("KINWISE_XAPI_USERNAME", "")
+KINWISE_XAPI_PASSWORD = os.environ.get("KINWISE_XAPI_PASSWORD", "")
+KINWISE_XAPI_TOKEN = os.environ.get("KINWISE_XAPI_TOKEN", "")
+KINWISE_XAPI_ACTOR_SALT = os.environ.get("KINWISE_XAPI_ACTOR_SALT", "")
+TASKS = {
+    **TASKS,
+    "xapi": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+KINWISE_XAPI_TASK_BACKEND = "xapi"
+
 # --- Serving from several app servers (docs/deploy.md) ------------------------------------
 # The cache is Redis when REDIS_URL is set, shared by every app server; without it, a file
 # cache shared by one machine's worker processes (never a per-process cache: the page cache
