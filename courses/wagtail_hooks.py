@@ -9,9 +9,11 @@ from . import admin_urls
 from .models import HelpResource, Platform
 from .reports import ContentReportMenuItem, LearnerReportMenuItem
 from .viewsets import LEARNER_RECORD_MODELS, LearnerDataViewSetGroup, ViewOnlyPermissionPolicy
+from .xapi.models import OutgoingStatement
+from .xapi.viewsets import OutgoingStatementViewSet
 
 # Learner records are read-only for everyone: registered before any view asks for a policy.
-for model in LEARNER_RECORD_MODELS:
+for model in LEARNER_RECORD_MODELS + (OutgoingStatement,):
     register_permission_policy(model, ViewOnlyPermissionPolicy(model))
 
 
@@ -52,6 +54,11 @@ register_snippet(SafetyContentViewSetGroup)
 @hooks.register("register_admin_viewset")
 def register_learner_data():
     return LearnerDataViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_xapi_statements():
+    return OutgoingStatementViewSet()
 
 
 @hooks.register("register_admin_urls")

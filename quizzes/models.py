@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from courses.completion import TrackablePageMixin
 from courses.models import KnownAncestorsMixin
+from courses.xapi.statements import ASSESSMENT as XAPI_ASSESSMENT
 from quizzes.blocks import QuestionStreamBlock
 from quizzes.panels import QuestionAnalysisPanel
 from quizzes.serving import ServedQuestion, serve_questions, served_questions
@@ -43,6 +44,9 @@ class StaleAttempt(Exception):
 
 class AbstractQuizPage(KnownAncestorsMixin, TrackablePageMixin, RoutablePageMixin, Page):
     """A graded quiz. Concrete pages subclass this; see :meth:`get_attempt_class`."""
+
+    # Reported to a learning record store as an assessment (courses.xapi).
+    xapi_activity_type = XAPI_ASSESSMENT
 
     intro = RichTextField(
         _("introduction"),

@@ -1,6 +1,7 @@
 """Signal receivers, connected in ``QuizzesConfig.ready``."""
 
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_save
 
 from quizzes.models import VISITOR_SESSION_KEY, QuizAttempt
 
@@ -21,3 +22,14 @@ def claim_attempts_on_login(sender, request, user, **kwargs) -> None:
 
 def register_signal_handlers() -> None:
     user_logged_in.connect(claim_attempts_on_login, dispatch_uid="kinwise_quizzes_claim")
+    # Per-question xAPI statements (inert unless KINWISE_XAPI_SEND_ANSWERS is set).
+    from django.apps import apps
+
+    from quizzes.models import AbstractQuizAttempt
+    from quizzes.xapi import on_attempt_saved
+
+    for model in apps.get_models():
+        if issubclass(model, AbstractQuizAttempt):
+            post_save.connect(
+                on_attempt_saved, sender=model, dispatch_uid=f"kinwise_xapi_{model._meta.label}"
+            )
