@@ -8,12 +8,12 @@ needs its own permission, ``courses.resend_outgoingstatement``, which no group h
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -77,7 +77,7 @@ class ResendView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not can_resend(request.user):
-            raise PermissionDenied
+            return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
