@@ -3,6 +3,7 @@ statements can be resent from the admin (by whom), and production's database que
 
 from __future__ import annotations
 
+import io
 import socket
 
 import pytest
@@ -242,4 +243,19 @@ def test_in_production_the_request_only_queues_and_the_worker_sends_with_backoff
     deferred.update(run_after=timezone.now())
     call_command("db_worker", "--batch", "--backend", "xapi", "--no-startup-delay", verbosity=0)
     assert set(OutgoingStatement.objects.values_list("status", flat=True)) == {"sent"}
+    assert len(lrs.statements(agent=rows[0].payload["actor"])) == len(rows)
+
+
+def test_the_command_sends_statements_left_pending(
+    client, home_page, parent, xapi_settings, lrs, django_capture_on_commit_callbacks
+):
+    c = build_course(home_page, parent)
+    client.force_login(parent)
+    # The commit's callback is lost (as when the task queue was unreachable).
+    with django_capture_on_commit_callbacks(execute=False):
+        client.post(c.lessons[0].url + "complete/")
+    assert set(OutgoingStatement.objects.values_list("status", flat=True)) == {"pending"}
+    call_command("send_xapi_statements", "--now", stdout=io.StringIO())
+    rows = list(OutgoingStatement.objects.all())
+    assert {row.status for row in rows} == {"sent"}
     assert len(lrs.statements(agent=rows[0].payload["actor"])) == len(rows)
