@@ -23,6 +23,36 @@ from .constants import AGE_BANDS, CALLOUT_KINDS, CHAT_SENDERS
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
+class OptionalTextMixin:
+    """An optional text field whose missing or null value reads as "".
+
+    The admin always saves "" for an empty optional field, but content created in code (the demo
+    builder, imports) may omit the key, which a ``StructBlock`` fills with the child's default,
+    or store null. wagtail-localize cannot extract a null string, so such a page could not be
+    translated. ``default=""`` covers missing keys; ``to_python``/``get_prep_value`` cover nulls
+    already stored.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs["required"] = False
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return "" if value is None else super().to_python(value)
+
+    def get_prep_value(self, value):
+        return "" if value is None else super().get_prep_value(value)
+
+
+class OptionalCharBlock(OptionalTextMixin, blocks.CharBlock):
+    """A ``CharBlock`` that is never required and never null."""
+
+
+class OptionalTextBlock(OptionalTextMixin, blocks.TextBlock):
+    """A ``TextBlock`` that is never required and never null."""
+
+
 class HeadingValue(blocks.StructValue):
     @property
     def anchor_id(self) -> str:
@@ -32,9 +62,8 @@ class HeadingValue(blocks.StructValue):
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
-    anchor = blocks.CharBlock(
+    anchor = OptionalCharBlock(
         label=_("Anchor"),
-        required=False,
         max_length=60,
         help_text=_("Optional: the link fragment (#anchor). Left blank, it comes from the text."),
     )
@@ -55,7 +84,7 @@ class ImageBlock(blocks.StructBlock):
         max_length=250,
         help_text=_("Describe the image for people who cannot see it."),
     )
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    caption = OptionalCharBlock(label=_("Caption"), max_length=250)
 
     class Meta:
         icon = "image"
@@ -92,7 +121,7 @@ class VideoBlock(blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(choices=CALLOUT_KINDS, default="tip", label=_("Kind"))
-    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
+    title = OptionalCharBlock(label=_("Title"), max_length=120)
     body = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
 
     class Meta:
@@ -117,7 +146,7 @@ class AccordionItemBlock(blocks.StructBlock):
 
 
 class AccordionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
+    title = OptionalCharBlock(label=_("Title"), max_length=120)
     items = blocks.ListBlock(AccordionItemBlock(), label=_("Questions"), min_num=1)
 
     class Meta:
@@ -147,7 +176,7 @@ class WarningSignBlock(blocks.StructBlock):
 
 class WarningSignsBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
-    intro = blocks.TextBlock(label=_("Introduction"), required=False)
+    intro = OptionalTextBlock(label=_("Introduction"))
     signs = blocks.ListBlock(WarningSignBlock(), label=_("Signs"), min_num=1)
 
     class Meta:
@@ -173,14 +202,13 @@ class ChatMessageBlock(blocks.StructBlock):
         label=_("Sender's name"), max_length=60, help_text=_("A made-up name, e.g. “Jay, 14”.")
     )
     text = blocks.TextBlock(label=_("Message"))
-    tactic = blocks.CharBlock(
+    tactic = OptionalCharBlock(
         label=_("Tactic"),
-        required=False,
         max_length=80,
         help_text=_("Optional: the grooming tactic this message shows, e.g. “Flattery”."),
     )
-    explanation = blocks.TextBlock(
-        label=_("Explanation"), required=False, help_text=_("Optional: what to notice and why.")
+    explanation = OptionalTextBlock(
+        label=_("Explanation"), help_text=_("Optional: what to notice and why.")
     )
 
     class Meta:
@@ -190,9 +218,9 @@ class ChatMessageBlock(blocks.StructBlock):
 
 class ChatScenarioBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
-    context = blocks.TextBlock(label=_("Context"), required=False)
+    context = OptionalTextBlock(label=_("Context"))
     messages = blocks.ListBlock(ChatMessageBlock(), label=_("Messages"), min_num=1)
-    takeaway = blocks.TextBlock(label=_("Takeaway"), required=False)
+    takeaway = OptionalTextBlock(label=_("Takeaway"))
 
     class Meta:
         icon = "comment"
@@ -227,17 +255,14 @@ class ChatScenarioBlock(blocks.StructBlock):
 
 class GuideStepBlock(blocks.StructBlock):
     instruction = blocks.CharBlock(label=_("Instruction"), max_length=250)
-    menu_path = blocks.CharBlock(
+    menu_path = OptionalCharBlock(
         label=_("Menu path"),
-        required=False,
         max_length=200,
         help_text=_("E.g. “Settings › Privacy › Who can message you”."),
     )
     screenshot = ImageChooserBlock(label=_("Screenshot"), required=False)
-    screenshot_alt = blocks.CharBlock(
-        label=_("Screenshot alternative text"), required=False, max_length=250
-    )
-    why_it_matters = blocks.TextBlock(label=_("Why it matters"), required=False)
+    screenshot_alt = OptionalCharBlock(label=_("Screenshot alternative text"), max_length=250)
+    why_it_matters = OptionalTextBlock(label=_("Why it matters"))
 
     class Meta:
         icon = "list-ol"
@@ -268,7 +293,7 @@ class PrivacyGuideBlock(blocks.StructBlock):
         help_text=_("The app version or date these steps apply to, e.g. “iOS app 312, May 2025”."),
     )
     last_verified = blocks.DateBlock(label=_("Last verified"))
-    intro = blocks.TextBlock(label=_("Introduction"), required=False)
+    intro = OptionalTextBlock(label=_("Introduction"))
     steps = blocks.ListBlock(GuideStepBlock(), label=_("Steps"), min_num=1)
 
     class Meta:
@@ -310,7 +335,7 @@ class ChecklistBlock(blocks.StructBlock):
 
 class ConversationStartersBlock(blocks.StructBlock):
     age_band = blocks.ChoiceBlock(choices=AGE_BANDS, label=_("Child's age"))
-    intro = blocks.TextBlock(label=_("Introduction"), required=False)
+    intro = OptionalTextBlock(label=_("Introduction"))
     prompts = blocks.ListBlock(blocks.CharBlock(max_length=250), label=_("Prompts"), min_num=1)
 
     class Meta:
@@ -326,7 +351,7 @@ class ConversationStartersBlock(blocks.StructBlock):
 
 
 class HelpResourcesBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
+    title = OptionalCharBlock(label=_("Title"), max_length=120)
     resources = blocks.ListBlock(
         SnippetChooserBlock("courses.HelpResource"), label=_("Resources"), min_num=1
     )
@@ -342,8 +367,8 @@ class HelpResourcesBlock(blocks.StructBlock):
 class AnswerChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Answer"), max_length=250)
     correct = blocks.BooleanBlock(label=_("Correct"), required=False)
-    feedback = blocks.TextBlock(
-        label=_("Feedback"), required=False, help_text=_("Shown after a learner picks this answer.")
+    feedback = OptionalTextBlock(
+        label=_("Feedback"), help_text=_("Shown after a learner picks this answer.")
     )
 
     class Meta:

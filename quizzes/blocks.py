@@ -10,15 +10,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from courses.blocks import OptionalTextBlock
 from courses.constants import CHAT_SENDERS
 
 
 class ChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Choice"), max_length=255)
     correct = blocks.BooleanBlock(label=_("Correct"), required=False)
-    feedback = blocks.TextBlock(
+    feedback = OptionalTextBlock(
         label=_("Feedback"),
-        required=False,
         help_text=_("Shown after submission to a learner who picked this choice."),
     )
 
@@ -140,8 +140,8 @@ class TrueFalseQuestionBlock(blocks.StructBlock):
     correct_answer = blocks.BooleanBlock(
         label=_("The statement is true"), required=False, help_text=_("Tick if “True” is right.")
     )
-    feedback_true = blocks.TextBlock(label=_("Feedback for “True”"), required=False)
-    feedback_false = blocks.TextBlock(label=_("Feedback for “False”"), required=False)
+    feedback_true = OptionalTextBlock(label=_("Feedback for “True”"))
+    feedback_false = OptionalTextBlock(label=_("Feedback for “False”"))
     explanation = _explanation()
     topics = _topics()
 
