@@ -14,6 +14,7 @@ class CoursesConfig(AppConfig):
         from .cache import connect_signals
         from .completion import progress_recorded, progress_stored
         from .progress import claim_on_login, on_progress_recorded
+        from .translation import connect_signals as connect_translation_signals
         from .xapi.emit import on_progress_stored
 
         progress_recorded.connect(on_progress_recorded, dispatch_uid="kinwise_record_progress")
@@ -23,3 +24,5 @@ class CoursesConfig(AppConfig):
         progress_stored.connect(on_progress_stored, dispatch_uid="kinwise_xapi_statements")
         # The anonymous page cache (courses.cache) forgets pages when content changes.
         connect_signals()
+        # A lesson's translation lists the platforms' copies in its own language.
+        connect_translation_signals()

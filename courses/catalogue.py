@@ -66,7 +66,11 @@ class Catalogue:
                 self.tag_name = tag.name
                 courses = courses.with_tag(tag.slug)
         if self.platform:
-            platform = Platform.objects.filter(slug=self.platform).first()
+            platform = (
+                Platform.objects.filter(slug=self.platform)
+                .localized_to(self.index_page.locale_id)
+                .first()
+            )
             if platform is None:
                 self.problems.append(
                     _("We have no lessons about an app called “%(platform)s”.")

@@ -13,12 +13,13 @@ from .models import HelpResource, HelpSettings
 class RegionChoice:
     """The visitor's region (``?region=``) or the site's default, and its resources.
 
+    ``locale`` (the help page's) picks each resource's copy in the page's language.
     A malformed region is refused with a message (the page then shows the default region,
     with status 400); a well-formed region without resources of its own falls back to its
     country's.
     """
 
-    def __init__(self, request) -> None:
+    def __init__(self, request, locale=None) -> None:
         self.default = HelpSettings.for_request(request).default_region
         self.error = ""
         requested = request.GET.get("region", "").strip().upper()[:20]
@@ -29,7 +30,7 @@ class RegionChoice:
             }
             requested = ""
         self.region = requested or self.default
-        self.resources = list(HelpResource.objects.for_region(self.region))
+        self.resources = list(HelpResource.objects.localized_to(locale).for_region(self.region))
         self.immediate = [r for r in self.resources if r.immediate_danger]
         self.other = [r for r in self.resources if not r.immediate_danger]
         known = set(HelpResource.objects.regions()) | {self.default}

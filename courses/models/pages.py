@@ -36,6 +36,7 @@ from ..forms import CoursePageForm, LessonPageForm
 from ..grading import InvalidAnswer, grade_single_choice, parse_choice
 from ..panels import CompletionFiguresPanel
 from ..review import review_due_date
+from ..translation import synchronised
 from .learner import LessonProgressMixin
 from .routing import DirectRoutingMixin, KnownAncestorsMixin
 
@@ -82,8 +83,13 @@ class CoursePageQuerySet(PageQuerySet):
         return self.filter(tags__slug=slug)
 
     def with_platform(self, platform, within: Page) -> CoursePageQuerySet:
-        """Courses with a live lesson about ``platform`` (lessons found under ``within``)."""
-        paths = LessonPage.objects.live().descendant_of(within).filter(platforms=platform)
+        """Courses with a live lesson about ``platform`` (lessons found under ``within``).
+
+        Matched by slug, which every language's copy of a platform shares.
+        """
+        paths = (
+            LessonPage.objects.live().descendant_of(within).filter(platforms__slug=platform.slug)
+        )
         prefixes = {
             lesson_path[:length]
             for lesson_path in paths.values_list("path", flat=True)
@@ -168,6 +174,8 @@ class AbstractCoursePage(KnownAncestorsMixin, Page):
         blank=True,
         help_text=_("The ages of children this course is most useful for."),
     )
+    # Age band codes are data: every translation of the course keeps them.
+    override_translatable_fields = synchronised("age_bands")
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -560,7 +568,7 @@ class AbstractHelpPage(Page):
         from ..help import RegionChoice
 
         context = super().get_context(request, *args, **kwargs)
-        context["help"] = RegionChoice(request)
+        context["help"] = RegionChoice(request, locale=self.locale_id)
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from ..constants import REGION_PATTERN, region_and_parents, region_label
+from ..translation import synchronised
 
 validate_region = RegexValidator(
     REGION_PATTERN,
@@ -17,12 +21,35 @@ validate_region = RegexValidator(
 )
 
 
-class Platform(index.Indexed, models.Model):
-    """An app or game children use, with its safety links."""
+class TranslatableSnippetQuerySet(models.QuerySet):
+    def localized_to(self, locale) -> models.QuerySet:
+        """Each snippet once: its copy in ``locale``, or its default-language copy if untranslated.
+
+        One query (a subquery finds the translated keys), so a page in a language whose snippets
+        are only partly translated still lists every snippet.
+        """
+        if locale is None:
+            return self
+        default_language = get_supported_language_variant(settings.LANGUAGE_CODE)
+        translated = self.model._default_manager.filter(locale=locale).values("translation_key")
+        return self.filter(
+            Q(locale=locale)
+            | (Q(locale__language_code=default_language) & ~Q(translation_key__in=translated))
+        )
+
+
+class Platform(TranslatableMixin, index.Indexed, models.Model):
+    """An app or game children use, with its safety links.
+
+    Translatable: each language has its own copy (same ``translation_key`` and ``slug``), so a
+    Spanish lesson's privacy guide links the platform's Spanish help pages.
+    """
 
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(
-        _("slug"), max_length=80, unique=True, help_text=_("Used in catalogue filter links.")
+        _("slug"),
+        max_length=80,
+        help_text=_("Used in catalogue filter links."),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -63,14 +90,26 @@ class Platform(index.Indexed, models.Model):
         ),
     ]
 
+    objects = TranslatableSnippetQuerySet.as_manager()
+
+    # Translated: the name. The slug is shared, so filter links work in every language; the
+    # links are wagtail-localize's default (copied, and a translation may override them).
+    override_translatable_fields = synchronised("slug")
+
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("slug"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="courses_platform_unique_slug_per_locale"
+            )
+        ]
         verbose_name = _("platform")
         verbose_name_plural = _("platforms")
 
@@ -78,7 +117,7 @@ class Platform(index.Indexed, models.Model):
         return self.name
 
 
-class HelpResourceQuerySet(models.QuerySet):
+class HelpResourceQuerySet(TranslatableSnippetQuerySet):
     def for_region(self, region: str) -> HelpResourceQuerySet:
         """Resources for ``region`` and its country, immediate-danger ones first.
 
@@ -98,8 +137,11 @@ class HelpResourceQuerySet(models.QuerySet):
         return sorted(set(self.values_list("region", flat=True)))
 
 
-class HelpResource(index.Indexed, models.Model):
-    """A place to report or get help: a hotline, a reporting site, a support service."""
+class HelpResource(TranslatableMixin, index.Indexed, models.Model):
+    """A place to report or get help: a hotline, a reporting site, a support service.
+
+    Translatable: the help page and lessons show the copy in the page's language.
+    """
 
     name = models.CharField(_("name"), max_length=120)
     region = models.CharField(
@@ -128,6 +170,10 @@ class HelpResource(index.Indexed, models.Model):
 
     objects = HelpResourceQuerySet.as_manager()
 
+    # Translated: name, text line, when to use it, hours. The region is a code; the phone
+    # number is copied, and a translation may give its language's own line.
+    override_translatable_fields = synchronised("region") + synchronised("phone", overridable=True)
+
     panels = [
         FieldPanel("name"),
         FieldPanel("region"),
@@ -147,9 +193,10 @@ class HelpResource(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("region"),
         index.FilterField("immediate_danger"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-immediate_danger", "sort_order", "name"]
         verbose_name = _("help resource")
         verbose_name_plural = _("help resources")

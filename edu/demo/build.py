@@ -36,6 +36,8 @@ class DemoBuilder:
         self.report = report
         self.platforms: dict[str, Platform] = {}
         self.resources: dict[str, HelpResource] = {}
+        # The demo data is the English original; translations are other rows of the snippets.
+        self.locale = catalogue.locale
 
     # Snippets ---------------------------------------------------------------------------------
 
@@ -43,19 +45,18 @@ class DemoBuilder:
         created = 0
         for data in PLATFORMS:
             fields = {k: v for k, v in data.items() if k != "slug"}
+            key = {"slug": data["slug"], "locale": self.locale}
             if rebuild:
-                platform, made = Platform.objects.update_or_create(
-                    slug=data["slug"], defaults=fields
-                )
+                platform, made = Platform.objects.update_or_create(**key, defaults=fields)
             else:
-                platform, made = Platform.objects.get_or_create(slug=data["slug"], defaults=fields)
+                platform, made = Platform.objects.get_or_create(**key, defaults=fields)
             self.platforms[platform.slug] = platform
             created += made
         self.report(f"platforms: {created} created, {len(PLATFORMS) - created} already there")
 
         created = 0
         for data in HELP_RESOURCES:
-            key = {"name": data["name"], "region": data["region"]}
+            key = {"name": data["name"], "region": data["region"], "locale": self.locale}
             fields = {k: v for k, v in data.items() if k not in key}
             if rebuild:
                 resource, made = HelpResource.objects.update_or_create(**key, defaults=fields)
@@ -74,6 +75,9 @@ class DemoBuilder:
         if rebuild:
             slugs = [course["slug"] for course in COURSES]
             for page in CoursePage.objects.child_of(self.catalogue).filter(slug__in=slugs):
+                # Translations go with their original (wagtail-localize would keep them).
+                for translation in page.get_translations():
+                    translation.delete()
                 page.delete()
         for course in COURSES:
             self.course(course)
@@ -161,12 +165,12 @@ class DemoBuilder:
 
     def platform(self, slug: str) -> Platform:
         if slug not in self.platforms:
-            self.platforms[slug] = Platform.objects.get(slug=slug)
+            self.platforms[slug] = Platform.objects.get(slug=slug, locale=self.locale)
         return self.platforms[slug]
 
     def resource(self, name: str) -> HelpResource:
         if name not in self.resources:
-            self.resources[name] = HelpResource.objects.get(name=name)
+            self.resources[name] = HelpResource.objects.get(name=name, locale=self.locale)
         return self.resources[name]
 
     def stream(self, model: type[Page], field: str, blocks: list[tuple[str, Any]]) -> list[dict]:

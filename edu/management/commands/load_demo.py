@@ -1,9 +1,10 @@
 """Load the demo site: the home page, the site navigation, the demo courses and the accounts.
 
 The courses, platforms and help resources come from :mod:`edu.demo` (plain data) and are built
-by :class:`edu.demo.build.DemoBuilder`. Idempotent: a second run changes nothing; ``--reset``
-rebuilds the demo pages. Demo accounts and their passwords are printed only when
-``KINWISE_DEMO_ACCOUNTS`` is set (the dev settings set it).
+by :class:`edu.demo.build.DemoBuilder`; the Spanish site is then translated from them with
+wagtail-localize and the PO files in ``edu/demo/es`` (:mod:`edu.demo.translate`). Idempotent: a
+second run changes nothing; ``--reset`` rebuilds the demo pages. Demo accounts and their
+passwords are printed only when ``KINWISE_DEMO_ACCOUNTS`` is set (the dev settings set it).
 """
 
 from django.conf import settings
@@ -13,11 +14,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from courses.models import CourseIndexPage, HelpPage
+from courses.models import CourseIndexPage, CoursePage, HelpPage
+from edu.demo import COURSES
 from edu.demo.build import DemoBuilder
+from edu.demo.translate import DemoTranslator
 from edu.models import HomePage, SiteNavigation
 from edu.workflows import assign_safety_review
 
+DEMO_HOME_SLUG = "home"
 DEMO_PASSWORD = "kinwise-demo"  # noqa: S105 - printed for local development only
 
 DEMO_ACCOUNTS = [
@@ -46,10 +50,11 @@ class Command(BaseCommand):
         self.stdout.write("Loading the Kinwise demo…")
         home = self.home_page(reset)
         site = self.site(home)
-        catalogue, _help_page = self.section_pages(home, site)
+        catalogue, help_page = self.section_pages(home, site)
         builder = DemoBuilder(catalogue, self.step)
         builder.snippets(rebuild=reset)
         builder.courses(rebuild=reset)
+        self.spanish(home, catalogue, help_page)
         self.accounts()
         self.stdout.write(self.style.SUCCESS("Demo ready."))
         if getattr(settings, "KINWISE_DEMO_ACCOUNTS", False):
@@ -57,9 +62,11 @@ class Command(BaseCommand):
 
     def home_page(self, reset):
         root = Page.get_first_root_node()
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         if home and reset:
-            home.delete()
+            # The home page's translations (the Spanish site) go too.
+            for page in list(HomePage.objects.child_of(root)):
+                page.delete()
             home = None
         if home is None:
             # Wagtail's initial migration leaves a "Welcome" page at the root; it makes way
@@ -68,7 +75,7 @@ class Command(BaseCommand):
                 page.delete()
             home = HomePage(
                 title="Kinwise",
-                slug="home",
+                slug=DEMO_HOME_SLUG,
                 hero_title="Keep your child safer online",
                 hero_text=(
                     "Short, free lessons for parents: how online grooming and sextortion work, "
@@ -137,6 +144,22 @@ class Command(BaseCommand):
             navigation.help_page = navigation.help_page or help_page
             navigation.save()
         return catalogue, help_page
+
+    def spanish(self, home, catalogue, help_page):
+        """The Spanish site, translated from the English one (parts still in translation are
+        skipped with a warning, see edu.demo.translate)."""
+        if home.slug != DEMO_HOME_SLUG:
+            # The PO files translate the demo's own home page, not a site's existing one.
+            self.step("WARNING: Spanish demo not built: the home page is not the demo's")
+            return
+        translator = DemoTranslator(self.step)
+        slugs = [course["slug"] for course in COURSES]
+        courses = CoursePage.objects.child_of(catalogue).filter(slug__in=slugs).order_by("path")
+        translator.translate_demo(home, catalogue, help_page, courses)
+        spanish_catalogue = catalogue.get_translation_or_none(translator.locale)
+        if spanish_catalogue is not None:
+            # Spanish course content also goes through Safety review before publication.
+            assign_safety_review(spanish_catalogue)
 
     def accounts(self):
         User = get_user_model()
