@@ -36,6 +36,7 @@ account_patterns = [
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", include("edu.api")),  # read-only content API, not language-prefixed
 ]
 
 if settings.DEBUG:
