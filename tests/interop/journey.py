@@ -45,7 +45,24 @@ def build_course(home_page, parent=None) -> Course:
                         ],
                         "explanation": "Secrecy is the groomer's tool.",
                     },
-                }
+                },
+                {
+                    "type": "chat_scenario",
+                    "value": {
+                        "title": "A new friend",
+                        "context": "",
+                        "messages": [
+                            {
+                                "sender": "contact",
+                                "sender_label": "Sam",
+                                "text": "you can tell me anything",
+                                "tactic": "Trust",
+                                "explanation": "Builds a private bond.",
+                            }
+                        ],
+                        "takeaway": "",
+                    },
+                },
             ],
         ),
         LessonPageFactory(parent=module, title="Moving to private chat"),
