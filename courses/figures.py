@@ -5,9 +5,10 @@ and for a course its modules). Figures are read from :class:`~courses.models.Pro
 by translation key, so a unit's figures count its learners in every language. Only signed-in
 learners are counted: a visitor's progress lives in their session.
 
-Every figure is computed in the database, a fixed number of queries for any number of units
-and learners: one for the units' activities, one for the counts, one for each median (a
-window function ranks the values within each unit and only the middle one or two come back).
+Every figure is computed in the database, in one query for any number of units and learners
+(:func:`figure_rows`): a learner's roll-up row for a unit exists from their first view of
+anything in it, so the units' own rows say who started, who completed and how long it took,
+and the quiz results below the units give pass rates and score medians.
 
 Figures drawn from fewer than ``KINWISE_MIN_AGGREGATE_LEARNERS`` (default 5) learners are
 withheld (``None``): a median of one learner's score is that learner's score. Teachers' class
@@ -27,7 +28,7 @@ from statistics import median
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Aggregate, Count, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import Aggregate, OuterRef, Q, Subquery, TextField, Value
 from wagtail.models import Page
 
 from .completion import COMPLETE_STATUSES, ProgressStatus
@@ -145,46 +146,32 @@ def unit_activities(units: Sequence[Page]) -> dict:
 def completion_figures(units: Iterable[Page]) -> dict:
     """``{unit pk: CompletionFigures}`` for modules or courses (not one inside another).
 
-    Two queries whatever the number of units and learners: a histogram of rows by page,
-    status and score (completions, quiz results and score medians add up from it), and one
-    pass over the units' rows grouped by learner (:func:`learner_figures`).
+    One query whatever the number of units and learners (:func:`figure_rows`): the units'
+    own roll-up rows give who started, who completed and how long they took; the quiz
+    results below them give pass rates and score medians.
     """
     units = list(units)
     if not units:
         return {}
     activities = unit_activities(units)
     unit_keys = {unit.translation_key for unit in units}
-    mapping = {**activities, **{key: key for key in unit_keys}}
-    completed: Counter = Counter()
+    learners, histogram = figure_rows(unit_keys, activities)
     graded: Counter = Counter()
     passed: Counter = Counter()
     scores: dict = {}
-    histogram = (
-        Progress.objects.filter(translation_key__in=list(mapping))
-        # Lessons' rows (most of them) count for nothing here: leave them out.
-        .filter(Q(translation_key__in=list(unit_keys)) | Q(status__in=GRADED_STATUSES))
-        .order_by()
-        .values_list("translation_key", "status", "score")
-        .annotate(rows=Count("pk"))
-    )
     for key, status, score, rows in histogram:
-        unit = mapping[key]
-        if key in unit_keys:
-            if status in COMPLETE_STATUSES:
-                completed[unit] += rows
-        elif status in GRADED_STATUSES:
-            graded[unit] += rows
-            passed[unit] += rows if status == ProgressStatus.PASSED else 0
-            if score is not None:
-                scores.setdefault(unit, Counter())[score] += rows
-    learners = learner_figures(mapping, unit_keys)
+        unit = activities[key]
+        graded[unit] += rows
+        passed[unit] += rows if status == ProgressStatus.PASSED else 0
+        if score is not None:
+            scores.setdefault(unit, Counter())[score] += rows
     figures = {}
     for unit in units:
         key = unit.translation_key
-        started, median_time = learners.get(key, (0, None))
+        started, completed, median_time = learners.get(key, (0, 0, None))
         figures[unit.pk] = CompletionFigures(
             started=started,
-            completed=completed[key],
+            completed=completed,
             graded=graded[key],
             passed=passed[key],
             median_score=whole(histogram_median(scores.get(key))),
@@ -210,84 +197,97 @@ def histogram_median(counts: Counter | None):
 
 # Seconds between two timestamp columns, by database.
 SECONDS_BETWEEN = {
-    "postgresql": "EXTRACT(EPOCH FROM ({done} - {start}))",
+    "postgresql": "CAST(EXTRACT(EPOCH FROM ({done} - {start})) AS DOUBLE PRECISION)",
     "sqlite": "(julianday({done}) - julianday({start})) * 86400.0",
     "mysql": "TIMESTAMPDIFF(MICROSECOND, {start}, {done}) / 1000000.0",
 }
 
 
-def learner_figures(mapping: dict, unit_keys: set) -> dict:
-    """``{unit key: (learners who started, median time to complete)}`` in one query.
+def figure_rows(unit_keys: set, activities: dict) -> tuple[dict, list]:
+    """Everything :func:`completion_figures` reads, in one query of at most a few hundred rows
+    whatever the number of learners.
 
-    The units' rows are grouped by unit and learner (a learner started a unit when they have
-    any row in it, and took from their first view of an activity to the unit's completion);
-    window functions count each unit's learners and rank their times, and only each unit's
-    first row and middle one or two times come back: at most three rows per unit whatever the
-    number of learners. ``mapping`` maps each activity's (and each unit's own) key to its
-    unit's key.
+    Returns ``{unit key: (learners who started, who completed, median time to complete)}``
+    and the quiz results below the units as ``(activity key, status, score, rows)``.
 
-    Raw SQL because the ORM cannot rank the rows of an aggregate (it would group by the
-    window) and cannot join a list of values; the SQL is the same on every database but for
-    the difference between two timestamps (:data:`SECONDS_BETWEEN`).
+    A learner's roll-up row for a unit exists from their first view of anything in it (see
+    :mod:`courses.progress`) and keeps that time, so the units' own rows answer for started,
+    completed and time to complete: their count by status, and the completed rows' times
+    ranked by a window function, of which only the middle one or two come back. The quiz
+    results are a histogram by page, status and score (at most 202 rows per quiz). All three
+    parts read the index on page, status, score and times, not the table.
+
+    Raw SQL because the ORM cannot rank within groups and combine both parts in one query;
+    it is the same on every database but for the difference between two timestamps
+    (:data:`SECONDS_BETWEEN`).
     """
-    if not mapping:
-        return {}
+    if not unit_keys:
+        return {}, []
     vendor = connection.vendor
     if vendor not in SECONDS_BETWEEN:
-        raise NotImplementedError(f"learner figures are not written for {vendor}")
+        raise NotImplementedError(f"completion figures are not written for {vendor}")
     table = connection.ops.quote_name(Progress._meta.db_table)
     uuid_field = Progress._meta.get_field("translation_key")
-    pairs = ", ".join(["(%s, %s)"] * len(mapping))
-    params = [
-        uuid_field.get_db_prep_value(value, connection)
-        for key, unit in mapping.items()
-        for value in (key, unit)
-    ]
+
+    def keys_sql(keys) -> tuple[str, list]:
+        values = [uuid_field.get_db_prep_value(key, connection) for key in keys]
+        return ", ".join(["%s"] * len(values)), values
+
+    unit_in, unit_params = keys_sql(sorted(unit_keys))
+    # Activities' keys, or one that matches nothing, so the SQL keeps its shape.
+    activity_in, activity_params = keys_sql(sorted(activities) or [uuid.UUID(int=0)])
     complete = sorted(str(status) for status in COMPLETE_STATUSES)
-    seconds = SECONDS_BETWEEN[vendor].format(done="done_at", start="started_at")
+    graded = sorted(str(status) for status in GRADED_STATUSES)
+    seconds = SECONDS_BETWEEN[vendor].format(done="completed_at", start="first_viewed_at")
     # Only placeholders, a quoted table name and a fixed expression are interpolated.
     sql = f"""
-        WITH unit_of (page_key, unit_key) AS (VALUES {pairs}),
-        per_learner AS (
-            SELECT unit_of.unit_key AS unit_key, progress.learner_id AS learner_id,
-                MIN(CASE WHEN progress.translation_key <> unit_of.unit_key
-                    THEN progress.first_viewed_at END) AS started_at,
-                MIN(CASE WHEN progress.translation_key = unit_of.unit_key
-                    AND progress.status IN (%s, %s) THEN progress.completed_at END) AS done_at
-            FROM {table} progress
-            JOIN unit_of ON progress.translation_key = unit_of.page_key
-            GROUP BY unit_of.unit_key, progress.learner_id
+        WITH done AS (
+            SELECT translation_key AS unit_key, {seconds} AS seconds
+            FROM {table}
+            WHERE translation_key IN ({unit_in}) AND status IN (%s, %s)
         ),
         ranked AS (
-            SELECT unit_key, {seconds} AS seconds,
-                COUNT(*) OVER (PARTITION BY unit_key) AS started,
-                COUNT({seconds}) OVER (PARTITION BY unit_key) AS completed,
-                ROW_NUMBER() OVER (
-                    PARTITION BY unit_key
-                    ORDER BY CASE WHEN {seconds} IS NULL THEN 1 ELSE 0 END, {seconds}
-                ) AS unit_rank
-            FROM per_learner
+            SELECT unit_key, seconds,
+                COUNT(*) OVER (PARTITION BY unit_key) AS completed,
+                ROW_NUMBER() OVER (PARTITION BY unit_key ORDER BY seconds) AS unit_rank
+            FROM done
         )
-        SELECT unit_key, seconds, started, completed, unit_rank FROM ranked
-        WHERE unit_rank = 1 OR (
-            seconds IS NOT NULL AND 2 * unit_rank >= completed AND 2 * unit_rank <= completed + 2
-        )
+        SELECT unit_key, NULL, CAST(NULL AS INTEGER), completed, seconds
+        FROM ranked
+        WHERE 2 * unit_rank >= completed AND 2 * unit_rank <= completed + 2
+        UNION ALL
+        SELECT translation_key, status, CAST(NULL AS INTEGER), COUNT(*), NULL
+        FROM {table}
+        WHERE translation_key IN ({unit_in})
+        GROUP BY translation_key, status
+        UNION ALL
+        SELECT translation_key, status, score, COUNT(*), NULL
+        FROM {table}
+        WHERE translation_key IN ({activity_in}) AND status IN (%s, %s)
+        GROUP BY translation_key, status, score
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, params + complete)
+        cursor.execute(sql, unit_params + complete + unit_params + activity_params + graded)
         rows = cursor.fetchall()
-    started: dict = {}
+    started: Counter = Counter()
+    completed: Counter = Counter()
     middles: dict = {}
-    for raw_key, seconds, learners, completed, rank in rows:
+    histogram = []
+    for raw_key, status, score, number, secs in rows:
         key = uuid_field.to_python(raw_key)
-        started[key] = learners
-        is_middle = seconds is not None and completed <= 2 * rank <= completed + 2
-        if is_middle and completed >= min_learners_shown():
-            middles.setdefault(key, []).append(float(seconds))
-    return {
+        if key not in unit_keys:  # a quiz result below a unit
+            histogram.append((key, status, score, number))
+        elif status is not None:  # the unit's rows with this status
+            started[key] += number
+            completed[key] += number if status in complete else 0
+        elif number >= min_learners_shown():  # a middle time to complete
+            middles.setdefault(key, []).append(float(secs))
+    learners = {
         key: (
-            learners,
+            started[key],
+            completed[key],
             datetime.timedelta(seconds=round(median(middles[key]))) if key in middles else None,
         )
-        for key, learners in started.items()
+        for key in started
     }
+    return learners, histogram

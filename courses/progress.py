@@ -4,6 +4,11 @@ Signed-in learners' progress is stored in :class:`~courses.models.Progress`; a v
 in their session until they sign up or log in, when :func:`claim_session_progress` merges it
 into their account. Both go through the same rules (:func:`merge`) and the same roll-up
 (:func:`_roll_up`), so a module is never complete in one place and not in another.
+
+A module's (and a course's) roll-up row exists from the learner's first record of any page
+in it: *started*, with that first view's time, until its requirements are complete, when it
+becomes *completed*. So the reports count who started and how long they took from the
+roll-up rows alone, without reading every lesson's row.
 """
 
 from __future__ import annotations
@@ -131,6 +136,21 @@ class DatabaseStore:
             row.save()
         return before, merged
 
+    def start(self, pages, first_viewed_at, now) -> None:
+        """Give each of ``pages`` (roll-ups) a *started* row unless it has one: one query,
+        and a row that exists is left exactly as it is (status only moves forward)."""
+        Progress.objects.bulk_create(
+            [
+                Progress(
+                    learner=self.learner,
+                    translation_key=page.translation_key,
+                    **_row_fields(_started_entry(page, first_viewed_at, now)),
+                )
+                for page in pages
+            ],
+            ignore_conflicts=True,
+        )
+
     def on_completed(self, page, entry: Entry) -> None:
         """A page has just become complete: a course earns its certificate."""
         if getattr(page.specific_class, "issues_certificate", False):
@@ -175,6 +195,15 @@ class SessionStore:
     def all_entries(self) -> dict:
         return {UUID(key): _entry_from_session(raw) for key, raw in self._data().items()}
 
+    def start(self, pages, first_viewed_at, now) -> None:
+        data = self._data()
+        for page in pages:
+            data.setdefault(
+                str(page.translation_key),
+                _entry_to_session(_started_entry(page, first_viewed_at, now)),
+            )
+        self.session[SESSION_KEY] = data
+
     def on_completed(self, page, entry: Entry) -> None:
         """Visitors earn certificates when they claim their progress into an account."""
 
@@ -210,7 +239,8 @@ def _record(store, page, status, score, now) -> Entry:
 
 def _put(store, page, entry: Entry, now) -> Entry:
     """Store ``entry``; when that newly completes the page, issue what completion earns and
-    roll up to its parent. The one path every write takes (record, roll-up, claim)."""
+    roll up to its parent; when it is the page's first record, start the roll-ups above it.
+    The one path every write takes (record, roll-up, claim)."""
     before, merged = store.put(page, entry)
     if isinstance(store, DatabaseStore):
         progress_stored.send(
@@ -224,7 +254,36 @@ def _put(store, page, entry: Entry, now) -> Entry:
     if merged.is_complete and not (before and before.is_complete):
         store.on_completed(page, merged)
         _roll_up(store, page, now)
+    elif before is None:
+        store.start(rolling_up_ancestors(page), merged.first_viewed_at, now)
     return merged
+
+
+def _started_entry(page, first_viewed_at, now) -> Entry:
+    return Entry(
+        page_id=page.pk,
+        status=ProgressStatus.STARTED,
+        score=None,
+        first_viewed_at=first_viewed_at,
+        last_viewed_at=max(first_viewed_at, now),
+        completed_at=None,
+    )
+
+
+def rolling_up_ancestors(page) -> list[Page]:
+    """The roll-ups ``page`` counts towards: its module, that module's course (and so on up
+    while the ancestors roll up), nearest first. One query."""
+    ancestors = (
+        Page.objects.ancestor_of(page)
+        .order_by("-depth")
+        .only("id", "translation_key", "content_type", "path", "depth")
+    )
+    chain = []
+    for ancestor in ancestors:
+        if not getattr(ancestor.specific_class, "rolls_up_completion", False):
+            break
+        chain.append(ancestor)
+    return chain
 
 
 def counts_towards(page_class) -> bool:
@@ -248,7 +307,8 @@ def completion_requirements(parent) -> list[Page]:
 
 
 def _roll_up(store, page, now) -> None:
-    """Complete the parent (module, then course) when its last requirement has just been met.
+    """Complete the parent (module, then course) when its last requirement has just been met,
+    from the earliest first view among its rows; start it if it has no row yet.
 
     A failed quiz is not complete, so it never completes anything.
     """
@@ -260,10 +320,25 @@ def _roll_up(store, page, now) -> None:
         return
     keys = [p.translation_key for p in required] + [parent.translation_key]
     done = store.get_many(keys)
+    before = done.get(parent.translation_key)
+    if before and before.is_complete:
+        return
+    # The unit started with the first view of anything in it (its row keeps the earliest).
+    first_viewed_at = min((entry.first_viewed_at for entry in done.values()), default=now)
     if all(done.get(p.translation_key) and done[p.translation_key].is_complete for p in required):
-        before = done.get(parent.translation_key)
-        if not (before and before.is_complete):
-            _put(store, parent, _new_entry(parent, ProgressStatus.COMPLETED, None, now), now)
+        entry = Entry(
+            page_id=parent.pk,
+            status=ProgressStatus.COMPLETED,
+            score=None,
+            first_viewed_at=first_viewed_at,
+            last_viewed_at=now,
+            completed_at=now,
+        )
+        _put(store, parent, entry, now)
+    elif before is None:
+        # A page completed without a recorded start (or recorded before roll-ups started
+        # with it): the unit is started now.
+        _put(store, parent, _started_entry(parent, first_viewed_at, now), now)
 
 
 def on_progress_recorded(sender, page, request, status, score=None, **kwargs) -> None:

@@ -79,7 +79,8 @@ def test_viewing_starts_and_marking_completes_a_lesson(parent, course):
 def test_reopening_never_uncompletes(parent, course):
     db = DatabaseStore(parent)
     record(db, course["a"], S.COMPLETED)
-    completed_at = Progress.objects.get(learner=parent).completed_at
+    key = course["a"].translation_key
+    completed_at = Progress.objects.get(learner=parent, translation_key=key).completed_at
     record(db, course["a"], S.STARTED)
     row = Progress.objects.get(learner=parent, translation_key=course["a"].translation_key)
     assert row.status == S.COMPLETED
@@ -90,10 +91,10 @@ def test_reopening_never_uncompletes(parent, course):
 def test_module_completes_with_its_last_lesson_and_course_with_its_last_module(parent, course):
     db = DatabaseStore(parent)
     record(db, course["a"], S.COMPLETED)
-    assert status_of(parent, course["m1"]) is None
+    assert status_of(parent, course["m1"]) == S.STARTED
     record(db, course["b"], S.COMPLETED)
     assert status_of(parent, course["m1"]) == S.COMPLETED
-    assert status_of(parent, course["course"]) is None
+    assert status_of(parent, course["course"]) == S.STARTED
     record(db, course["c"], S.COMPLETED)
     assert status_of(parent, course["m2"]) == S.COMPLETED
     assert status_of(parent, course["course"]) == S.COMPLETED
@@ -141,7 +142,7 @@ def test_a_failed_quiz_completes_nothing(parent, course):
     db = DatabaseStore(parent)
     record(db, course["a"], S.COMPLETED)
     record(db, course["b"], S.FAILED, 20)
-    assert status_of(parent, course["m1"]) is None
+    assert status_of(parent, course["m1"]) == S.STARTED
     assert Progress.objects.for_learner(parent).completed().count() == 1
 
 
@@ -230,3 +231,126 @@ def test_record_progress_signal_stores_for_signed_in_and_visitor(parent, course)
     request.user = parent
     course["b"].record_progress(request, S.COMPLETED)
     assert status_of(parent, course["b"]) == S.COMPLETED
+
+
+# --- roll-up rows from the first view --------------------------------------------------------
+
+
+def _rows(learner, *pages):
+    keys = {page.translation_key: name for name, page in pages}
+    return {
+        keys[row.translation_key]: row
+        for row in Progress.objects.filter(learner=learner, translation_key__in=list(keys))
+    }
+
+
+def test_the_first_view_in_a_module_starts_the_module_and_the_course(parent, course):
+    t0 = timezone.now() - datetime.timedelta(hours=3)
+    db = DatabaseStore(parent)
+    record(db, course["a"], S.STARTED, now=t0)
+    rows = _rows(parent, ("m1", course["m1"]), ("course", course["course"]), ("m2", course["m2"]))
+    assert set(rows) == {"m1", "course"}  # module two is not started
+    for row in rows.values():
+        assert (row.status, row.first_viewed_at, row.completed_at) == (S.STARTED, t0, None)
+
+    # Later views elsewhere in the module leave the started rows as they are.
+    record(db, course["b"], S.STARTED, now=t0 + datetime.timedelta(hours=1))
+    record(db, course["c"], S.STARTED, now=t0 + datetime.timedelta(hours=2))
+    rows = _rows(parent, ("m1", course["m1"]), ("course", course["course"]), ("m2", course["m2"]))
+    assert rows["m1"].first_viewed_at == rows["course"].first_viewed_at == t0
+    assert (rows["m2"].status, rows["m2"].first_viewed_at) == (
+        S.STARTED,
+        t0 + datetime.timedelta(hours=2),
+    )
+
+
+def test_a_completed_module_keeps_when_it_was_started(parent, course):
+    t0 = timezone.now() - datetime.timedelta(hours=3)
+    db = DatabaseStore(parent)
+    record(db, course["a"], S.STARTED, now=t0)
+    record(db, course["a"], S.COMPLETED, now=t0 + datetime.timedelta(hours=1))
+    done = t0 + datetime.timedelta(hours=2)
+    record(db, course["b"], S.COMPLETED, now=done)
+    row = _rows(parent, ("m1", course["m1"]))["m1"]
+    assert (row.status, row.first_viewed_at, row.completed_at) == (S.COMPLETED, t0, done)
+    # Status only moves forward: a later first record elsewhere does not reopen it.
+    record(db, course["c"], S.STARTED, now=done)
+    assert _rows(parent, ("m1", course["m1"]))["m1"].status == S.COMPLETED
+
+
+def test_completing_without_a_recorded_start_starts_the_course(parent, course):
+    db = DatabaseStore(parent)
+    record(db, course["a"], S.COMPLETED)
+    record(db, course["b"], S.COMPLETED)
+    rows = _rows(parent, ("m1", course["m1"]), ("course", course["course"]))
+    assert rows["m1"].status == S.COMPLETED
+    assert rows["course"].status == S.STARTED
+    assert rows["course"].first_viewed_at == rows["m1"].first_viewed_at
+
+
+def test_a_visitors_session_starts_roll_ups_too_and_the_claim_keeps_the_earliest(parent, course):
+    t0 = timezone.now() - datetime.timedelta(days=2)
+    request = _visitor_request()
+    store = SessionStore(request.session)
+    record(store, course["a"], S.STARTED, now=t0)
+    found = store.get_many([course["m1"].translation_key, course["course"].translation_key])
+    assert {entry.status for entry in found.values()} == {S.STARTED}
+    assert {entry.first_viewed_at for entry in found.values()} == {t0}
+
+    # The account started the same module later, on another device.
+    record(DatabaseStore(parent), course["b"], S.STARTED)
+    claim_session_progress(request, parent)
+    rows = _rows(parent, ("m1", course["m1"]), ("course", course["course"]))
+    assert rows["m1"].first_viewed_at == rows["course"].first_viewed_at == t0
+    assert rows["m1"].status == S.STARTED
+
+
+def test_the_migration_starts_roll_ups_for_progress_recorded_before(parent, course):
+    """Rows as the old code left them: lessons, and a module row only once complete (with
+    its completion time as its first view)."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("courses.migrations.0011_progress_rollups_from_first_view")
+    t0 = timezone.now() - datetime.timedelta(days=3)
+    done = t0 + datetime.timedelta(days=1)
+
+    def row(page, status, first, completed=None):
+        return Progress(
+            learner=parent,
+            page=page,
+            translation_key=page.translation_key,
+            status=status,
+            first_viewed_at=first,
+            last_viewed_at=completed or first,
+            completed_at=completed,
+        )
+
+    Progress.objects.bulk_create(
+        [
+            row(course["a"], S.COMPLETED, t0, done),
+            row(course["b"], S.COMPLETED, t0 + datetime.timedelta(hours=1), done),
+            row(course["m1"], S.COMPLETED, done, done),
+            row(course["c"], S.STARTED, t0 + datetime.timedelta(hours=2)),
+        ]
+    )
+    migration.start_roll_ups(apps, SimpleNamespace(connection=connection))
+    rows = _rows(parent, ("m1", course["m1"]), ("m2", course["m2"]), ("course", course["course"]))
+    assert (rows["m1"].status, rows["m1"].first_viewed_at, rows["m1"].completed_at) == (
+        S.COMPLETED,
+        t0,
+        done,
+    )
+    assert (rows["m2"].status, rows["m2"].first_viewed_at) == (
+        S.STARTED,
+        t0 + datetime.timedelta(hours=2),
+    )
+    assert (rows["course"].status, rows["course"].first_viewed_at) == (S.STARTED, t0)
+    # Running it again changes nothing.
+    before = sorted(Progress.objects.values_list("translation_key", "status", "first_viewed_at"))
+    migration.start_roll_ups(apps, SimpleNamespace(connection=connection))
+    after = sorted(Progress.objects.values_list("translation_key", "status", "first_viewed_at"))
+    assert after == before

@@ -64,27 +64,32 @@ def progress(learner, page, status, *, started_hours_ago=1.0, score=None, comple
 
 
 def build_module(course, learners, *, title=None, completers=0, quiz_scores=()):
-    """A module with two lessons and a quiz, and progress for ``learners``.
+    """A module with two lessons and a quiz, and progress for ``learners``, as recording it
+    leaves it (see ``courses.progress``): a module and a course row from the first view.
 
-    Everyone views the first lesson; the first ``completers`` learners finish everything
-    (learner i starting i + 1 hours ago); ``quiz_scores`` are the quiz results of the first
-    learners (80 and over pass).
+    Everyone views the first lesson (learner i i + 1 hours ago), which starts the module and
+    the course; the first ``completers`` learners finish everything; ``quiz_scores`` are the
+    quiz results of the first learners (80 and over pass).
     """
     module = ModulePageFactory(parent=course, **({"title": title} if title else {}))
     first, second = LessonPageFactory(parent=module), LessonPageFactory(parent=module)
     quiz = QuizPageFactory(parent=module)
-    rows = []
+    rows, course_rows = [], []
     for i, learner in enumerate(learners):
         hours = i + 1
         rows.append(progress(learner, first, "completed", started_hours_ago=hours))
+        status = "completed" if i < completers else "started"
+        rows.append(progress(learner, module, status, started_hours_ago=hours))
+        course_rows.append(progress(learner, course, "started", started_hours_ago=hours))
         if i < completers:
             rows.append(progress(learner, second, "completed", started_hours_ago=0.5))
-            rows.append(progress(learner, module, "completed", started_hours_ago=0))
         if i < len(quiz_scores):
             score = quiz_scores[i]
             status = "passed" if score >= 80 else "failed"
             rows.append(progress(learner, quiz, status, started_hours_ago=0.2, score=score))
     Progress.objects.bulk_create(rows)
+    # A learner already in the course (an earlier module) keeps their course row.
+    Progress.objects.bulk_create(course_rows, ignore_conflicts=True)
     return module
 
 
@@ -135,7 +140,7 @@ def test_figures_of_a_course_span_its_modules(course, learners):
     build_module(course, learners[2:], completers=0, quiz_scores=[50] * 6)
     figures = completion_figures([course])[course.pk]
     assert figures.started == 8
-    assert figures.completed == 0  # nobody has the course roll-up row
+    assert figures.completed == 0  # everybody's course row is only started
     assert (figures.graded, figures.passed) == (12, 6)
     assert figures.median_score == 70
 
