@@ -1,5 +1,6 @@
 """Settings shared by every environment. No secrets here: see production.py."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",  # log-in lockout (edu.throttling)
 ]
 
 MIDDLEWARE = [
@@ -52,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a locked log-in into the 429 page
     # Last: serves anonymous visitors' pages when KINWISE_PAGE_CACHE names a cache.
     "courses.cache.AnonymousPageCacheMiddleware",
 ]
@@ -94,6 +97,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Log-in lockout (django-axes; edu.throttling explains the choices): 5 wrong passwords for one
+# account from one address lock that pair for 15 minutes. Failures are stored in the database
+# (shared by every app server) under a keyed hash of the email address; successes are not.
+AUTHENTICATION_BACKENDS = [
+    "edu.throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "edu.throttling.lockout_response"
+AXES_USERNAME_CALLABLE = "edu.throttling.login_identity"
+AXES_CLIENT_IP_CALLABLE = "edu.security.client_ip"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
