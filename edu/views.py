@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import personal_data
+from . import personal_data, throttling
 from .forms import DeleteAccountForm, SignUpForm
 
 
@@ -28,7 +28,17 @@ class LoginView(BadRequestOnInvalidMixin, auth_views.LoginView):
 
 
 class PasswordResetView(BadRequestOnInvalidMixin, auth_views.PasswordResetView):
-    pass
+    """Throttled per address and per email address asked for (edu.throttling)."""
+
+    def post(self, request, *args, **kwargs):
+        by_address, by_email = throttling.reset_identities(request)
+        wait = throttling.RESETS_BY_ADDRESS.wait_needed(by_address)
+        wait = wait or throttling.RESETS_BY_EMAIL.wait_needed(by_email)
+        if wait:
+            return throttling.reset_refused(request, wait)
+        throttling.RESETS_BY_ADDRESS.record(by_address)
+        throttling.RESETS_BY_EMAIL.record(by_email)
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetConfirmView(BadRequestOnInvalidMixin, auth_views.PasswordResetConfirmView):
@@ -50,6 +60,10 @@ def signup(request):
         return redirect("/")
     form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
+        identities = throttling.signup_identities(request)
+        if wait := throttling.SIGNUPS.wait_needed(identities):
+            return throttling.signup_refused(request, wait)
+        throttling.SIGNUPS.record(identities)
         if form.is_valid():
             user = form.save()
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
