@@ -99,6 +99,10 @@ def test_lists_and_details_serve_live_public_courses_modules_and_lessons(client,
     message = lesson["body"][1]["value"]["messages"][0]
     assert message["tactic_explanation"] == "Builds a private bond."
 
+    found = client.get(API + "lessons/find/", {"html_path": tree.lessons[0].url})
+    assert found.status_code == 302
+    assert f"/api/v2/lessons/{tree.lessons[0].pk}/" in found.url
+
     for hidden in (tree.draft_only, tree.private):
         get(client, API + f"lessons/{hidden.pk}/", status=404)
 
