@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 export UV_LINK_MODE := copy
 
-.PHONY: run test bench bench-dashboard lint format venv venv-dev clean messages
+.PHONY: run test bench bench-dashboard bench-reports lint format venv venv-dev clean messages
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -47,6 +47,12 @@ test: venv-dev node_modules/.package-lock.json
 # Benchmarks print and save timings (bench/results/); they never fail on them.
 bench-dashboard: venv-dev
 	.venv/bin/pytest bench/test_dashboard.py -q -s -p no:randomly $(PYTEST_ARGS)
+
+# Each admin report at about a million progress rows (bench/reports/; BENCH_PROGRESS_ROWS,
+# BENCH_ATTEMPTS, BENCH_RUNS size it): PostgreSQL only, in a throwaway test database.
+bench-reports: venv-dev
+	@case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; *) echo "bench-reports needs PostgreSQL: make bench-reports DATABASE_URL=postgres://user:password@host:port/name (the role needs CREATEDB: the data goes into a throwaway test database)"; exit 2;; esac
+	.venv/bin/pytest bench/reports/test_reports_bench.py -q -s -p no:randomly $(PYTEST_ARGS)
 
 # The throughput benchmark (bench/run.py: PostgreSQL, gunicorn, wrk; BENCH_* variables size
 # it), then the reports at a million progress rows (bench-reports) when that target exists.
