@@ -111,10 +111,13 @@ def test_the_migration_reverses_to_wagtails_default(db):
     migration.create_workflow(apps, None)  # leave the database as the other tests expect
 
 
-def test_load_demo_puts_its_catalogue_under_safety_review(db):
+def test_load_demo_puts_its_catalogues_under_safety_review(db):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    catalogue = CourseIndexPage.objects.get()
-    assert WorkflowPage.objects.get(page=catalogue).workflow.name == SAFETY_REVIEW
+    catalogues = CourseIndexPage.objects.all()
+    # The English catalogue and its Spanish translation (edu.demo.translate).
+    assert {c.locale.language_code for c in catalogues} == {"en", "es"}
+    for catalogue in catalogues:
+        assert WorkflowPage.objects.get(page=catalogue).workflow.name == SAFETY_REVIEW
 
 
 def test_assigning_needs_the_workflow(catalogue):
