@@ -10,4 +10,6 @@ class EduConfig(AppConfig):
 
     def ready(self):
         # Connects the log-in receiver that remembers whether the user is a teacher.
-        from . import context_processors, signals  # noqa: F401
+        from . import context_processors, i18n, signals  # noqa: F401
+
+        i18n.install()
