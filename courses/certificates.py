@@ -38,7 +38,7 @@ def certificate_pdf(certificate, verify_url: str, site_name: str) -> bytes:
     line(_("This certifies that"), 14, space=12)
     line(certificate.learner_name, 26, "B", space=6)
     line(_("completed the course"), 14, space=8)
-    line(certificate.course.title, 22, "B", space=6)
+    line(certificate.course.localized.title, 22, "B", space=6)
     line(
         _("on %(date)s") % {"date": formats.date_format(certificate.issued_at, "DATE_FORMAT")},
         14,

@@ -14,6 +14,8 @@ from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, get_page_models
 
 from .models import Certificate, CoursePage
@@ -134,6 +136,24 @@ def store_with_progress(request):
     return None
 
 
+def _in_active_language(live_courses, paths) -> list:
+    """The courses holding any of ``paths``, each in the active language where it has a live
+    translation: progress is kept per translation key, so it counts in every language."""
+    live_courses = list(live_courses)
+    keys = {c.translation_key for c in live_courses if any(p.startswith(c.path) for p in paths)}
+    try:
+        language = get_supported_content_language_variant(get_language())
+    except LookupError:
+        language = None
+    chosen = {}
+    for course in live_courses:
+        if course.translation_key not in keys:
+            continue
+        if course.translation_key not in chosen or course.locale.language_code == language:
+            chosen[course.translation_key] = course
+    return sorted(chosen.values(), key=lambda c: c.path)
+
+
 def my_learning(store, learner=None) -> dict:
     """The courses a learner has started or completed, with certificates where earned.
 
@@ -153,11 +173,9 @@ def my_learning(store, learner=None) -> dict:
         context.update(classes_for_learner(learner, entries, paths))
     if not entries:
         return context
-    courses = [
-        course
-        for course in CoursePage.objects.live().public().order_by("path")
-        if any(path.startswith(course.path) for path in paths)
-    ]
+    courses = _in_active_language(
+        CoursePage.objects.live().public().select_related("locale").order_by("path"), paths
+    )
     summaries = summarise_courses(store, courses, entries)
     if learner is not None and learner.is_authenticated:
         certificates = {

@@ -65,7 +65,7 @@ def certificate_verify(request, code=None):
     if raw:
         found = (
             Certificate.objects.select_related("course")
-            .only("code", "issued_at", "course__title")
+            .only("code", "issued_at", "course__title", "course__translation_key", "course__locale")
             .filter(code=normalised)
             .first()
         )

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from ..models import Assignment, Membership
 
@@ -21,9 +24,12 @@ class AssignedItem:
     started: bool
     overdue: bool
 
+    # The assigned page's live translation in the active language, when it has one.
+    translation: Page | None = None
+
     @property
     def page(self):
-        return self.assignment.page
+        return self.translation or self.assignment.page
 
     @property
     def classroom(self):
@@ -51,13 +57,16 @@ def classes_for_learner(learner, entries: dict, paths=(), *, today: date | None 
         rows = (
             Assignment.objects.for_learner(learner)
             .filter(page__live=True)  # unpublished since it was assigned: nothing to open
-            .select_related("page", "classroom")
+            .select_related("page__locale", "classroom")
             .in_due_order()
         )
         for assignment in rows:
             entry = entries.get(assignment.page.translation_key)
             complete = bool(entry and entry.is_complete)
-            started = complete or any(p.startswith(assignment.page.path) for p in paths)
+            # A module or course has a progress entry from the first view of anything in
+            # it, in whichever language; paths cover learners recorded before roll-ups.
+            started = complete or entry is not None
+            started = started or any(p.startswith(assignment.page.path) for p in paths)
             assigned.append(
                 AssignedItem(
                     assignment=assignment,
@@ -68,4 +77,29 @@ def classes_for_learner(learner, entries: dict, paths=(), *, today: date | None 
             )
         # Still to do first; the order within each part (due date) is kept.
         assigned.sort(key=lambda item: item.complete)
+        _show_in_active_language(assigned)
     return {"assigned": assigned, "classes": classes, "removals": removals}
+
+
+def _show_in_active_language(items: list[AssignedItem]) -> None:
+    """Point each item at its page's live translation in the active language (one query,
+    none when every assigned page is already in that language)."""
+    try:
+        language = get_supported_content_language_variant(get_language())
+    except LookupError:
+        return
+    keys = {
+        item.assignment.page.translation_key
+        for item in items
+        if item.assignment.page.locale.language_code != language
+    }
+    if not keys:
+        return
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=keys, locale__language_code=language
+        )
+    }
+    for item in items:
+        item.translation = translations.get(item.assignment.page.translation_key)
