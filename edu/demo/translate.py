@@ -9,7 +9,9 @@ The PO files are the translators' work. Each covers one part of the demo:
 
 - ``snippets.po``: the platforms and help resources;
 - ``site.po``: the home page, the course catalogue and the help page;
-- ``<course slug>.po``: one course with its modules, lessons and quizzes.
+- ``<course slug>.po``: one course with its modules, lessons and quizzes;
+- ``tags.po``: the courses' topic tags (plain taggit tags, which wagtail-localize copies
+  untranslated from the source on every sync, so they are set here after each course).
 
 A part whose PO file still has an empty or fuzzy ``msgstr`` is *in progress*: it is skipped with
 a warning and the English stays the only version (so ``make run`` works while translators are
@@ -122,13 +124,31 @@ class DemoTranslator:
             return
         changed = self.translate_all([home, catalogue, help_page], site)
         self.report(f"Spanish site pages: {changed} updated")
+        tags = self.part("tags")
+        tags_ready = self.ready(tags, "course topics")
         for course in courses:
             part = self.part(course.slug)
             if not self.ready(part, f"course “{course.title}”"):
                 continue
             pages = [course, *Page.objects.descendant_of(course).order_by("path").specific()]
             changed = self.translate_all(pages, part)
+            if tags_ready:
+                self.translate_tags(course, tags)
             self.report(f"Spanish course: {course.title}: {changed} of {len(pages)} pages updated")
+
+    def translate_tags(self, course, part: PoPart) -> None:
+        """Give the course's translation its tags in the target language (from ``tags.po``)."""
+        target = course.get_translation(self.locale)
+        names = [tag.name for tag in course.tags.all()]
+        missing = [name for name in names if name not in part.strings]
+        if missing:
+            raise MissingStrings(
+                f"{part.name} has no Spanish for the topic(s) {missing!r} of {course.url_path}"
+            )
+        wanted = sorted(part.strings[name] for name in names)
+        if sorted(tag.name for tag in target.tags.all()) != wanted:
+            target.tags.set(wanted)
+            target.save_revision().publish()
 
     def translate_all(self, objects: Iterable, part: PoPart) -> int:
         """Translate ``objects`` (parents before children); fail listing every missing string."""

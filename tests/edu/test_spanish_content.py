@@ -20,7 +20,7 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, TranslationSource
 
-from courses.models import HelpPage, HelpResource, LessonPage, Platform
+from courses.models import CoursePage, HelpPage, HelpResource, LessonPage, Platform
 from edu.demo.translate import PO_DIR, DemoTranslator, MissingStrings, missing_segments
 from quizzes.models import QuizPage
 
@@ -45,6 +45,7 @@ def test_every_demo_part_has_a_po_file():
     assert {
         "snippets.po",
         "site.po",
+        "tags.po",
         "recognising-grooming-and-sextortion.po",
         "locking-down-apps.po",
         "talking-and-getting-help.po",
@@ -187,6 +188,18 @@ def test_spanish_lessons_choose_spanish_snippets(demo, spanish):
             else:
                 continue
             assert all(s.locale_id == spanish.pk for s in chosen), lesson.url_path
+
+
+def test_spanish_courses_have_spanish_topics(demo, client, spanish):
+    topics = {e.msgid: e.msgstr for e in polib.pofile(str(PO_DIR / "tags.po"))}
+    courses = CoursePage.objects.live().filter(locale__language_code="en")
+    for course in courses:
+        translation = course.get_translation(spanish)
+        expected = sorted(topics[tag.name] for tag in course.tags.all())
+        assert sorted(tag.name for tag in translation.tags.all()) == expected
+    catalogue = translation.get_parent()
+    html = client.get(catalogue.url).content.decode()
+    assert "señales de alerta" in html and "warning signs" not in html
 
 
 def test_the_spanish_help_page_lists_spanish_resources(demo, client, spanish):
