@@ -1,0 +1,70 @@
+"""edu.auth.AccountBackend: a signed-in user, their permissions and their admin profile in
+one query, with Django's rules for permissions unchanged."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.users.models import UserProfile
+
+from edu.auth import AccountBackend
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def loaded(user):
+    return AccountBackend().get_user(user.pk)
+
+
+def test_permissions_and_profile_come_with_the_user_in_one_query(editor):
+    UserProfile.get_for_user(editor)
+    editor.user_permissions.add(Permission.objects.get(codename="view_progress"))
+    with CaptureQueriesContext(connection) as captured:
+        user = loaded(editor)
+        assert user.has_perm("wagtailadmin.access_admin")  # from the Editors group
+        assert user.has_perm("courses.view_progress")  # the user's own
+        assert not user.has_perm("courses.delete_progress")
+        assert user.wagtail_userprofile.user_id == editor.pk
+    assert len(captured) == 1
+
+
+def test_the_same_answers_as_djangos_model_backend(editor, reviewer, parent):
+    from django.contrib.auth.backends import ModelBackend
+
+    for person in (editor, reviewer, parent):
+        fresh = type(person).objects.get(pk=person.pk)
+        assert loaded(person).get_all_permissions() == ModelBackend().get_all_permissions(fresh)
+        assert AccountBackend().get_group_permissions(loaded(person)) == (
+            ModelBackend().get_group_permissions(fresh)
+        )
+
+
+def test_inactive_users_are_not_loaded_and_have_no_permissions(editor):
+    editor.is_active = False
+    editor.save()
+    assert loaded(editor) is None
+    # A user object loaded some other way (no names read with it) gets Django's answer.
+    assert AccountBackend().get_all_permissions(editor) == set()
+
+
+def test_superusers_have_every_permission(superuser):
+    assert loaded(superuser).has_perm("courses.delete_progress")
+
+
+def test_a_user_without_a_profile_or_groups(db):
+    user = UserFactory()
+    with CaptureQueriesContext(connection) as captured:
+        found = loaded(user)
+        assert not hasattr(found, "wagtail_userprofile")
+        assert found.get_all_permissions() == set()
+    assert len(captured) == 1
+
+
+def test_signed_in_requests_use_it(client, editor):
+    assert Group.objects.get(name="Editors").permissions.exists()
+    client.force_login(editor)
+    assert client.session["_auth_user_backend"] == "edu.auth.AccountBackend"
+    assert client.get("/admin/").status_code == 200
