@@ -102,7 +102,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # (shared by every app server) under a keyed hash of the email address; successes are not.
 AUTHENTICATION_BACKENDS = [
     "edu.throttling.LoginThrottleBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "edu.auth.AccountBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
