@@ -185,3 +185,44 @@ def test_repeating_an_action_sends_nothing_new_and_resending_is_idempotent(
     actor = OutgoingStatement.objects.first().payload["actor"]
     received = lrs.statements(agent=actor)
     assert len(received) == sent
+
+
+def test_a_translated_lesson_is_the_same_activity(
+    client, home_page, parent, xapi_settings, lrs, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    c = build_course(home_page, parent)
+    lesson = c.lessons[0]
+    spanish = lesson.copy_for_translation(Locale.objects.get(language_code="es"), copy_parents=True)
+    for page in [*spanish.get_ancestors(inclusive=False).filter(depth__gt=1), spanish]:
+        page = page.specific
+        if page.alias_of_id:  # parents are copied as aliases, live like their originals
+            continue
+        if page.pk == spanish.pk:
+            page.title = "Regalos y secretos"
+        page.save_revision().publish()
+    spanish.refresh_from_db()
+    assert spanish.url.startswith("/es/")
+
+    client.force_login(parent)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(spanish.url).status_code == 200
+        assert client.post(spanish.url + "complete/").status_code == 302
+    rows = list(OutgoingStatement.objects.all())
+    # Every activity is the English page, whichever language the learner used.
+    english = {lesson.full_url, c.module.full_url, c.course.full_url}
+    assert {row.activity for row in rows} <= english
+    assert {row.status for row in rows} == {"sent"}
+    [done] = [
+        s
+        for s in lrs.statements(agent=rows[0].payload["actor"])
+        if s["verb"]["id"] == xapi.VERBS["completed"] and s["object"]["id"] == lesson.full_url
+    ]
+    assert done["object"]["id"] == lesson.full_url
+    assert done["object"]["definition"]["name"] == {
+        "en": "Gifts and secrets",
+        "es": "Regalos y secretos",
+    }
+    assert done["context"]["language"] == "es"
+    assert done["context"]["contextActivities"]["parent"][0]["id"] == c.module.full_url
