@@ -62,6 +62,9 @@ def test_the_wheel_installs_into_a_new_wagtail_site(tmp_path):
         "courses/migrations/0001_initial.py",
         "quizzes/templates/quizzes/quiz_page.html",
         "quizzes/migrations/0001_initial.py",
+        # Compiled Spanish interface text: Django reads .mo files, never .po.
+        "courses/locale/es/LC_MESSAGES/django.mo",
+        "quizzes/locale/es/LC_MESSAGES/django.mo",
     ):
         assert shipped in names, shipped
     assert any(n.startswith("courses/static/courses/") for n in names)
