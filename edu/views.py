@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -51,13 +52,18 @@ def _safe_next(request) -> str:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return "/"
+    return _home()
+
+
+def _home() -> str:
+    """The home page in the active language (/ or /es/)."""
+    return reverse("wagtail_serve", args=[""])
 
 
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
-        return redirect("/")
+        return redirect(_home())
     form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         identities = throttling.signup_identities(request)
@@ -66,7 +72,7 @@ def signup(request):
         throttling.SIGNUPS.record(identities)
         if form.is_valid():
             user = form.save()
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="edu.auth.AccountBackend")
             return redirect(_safe_next(request))
         return render(request, "registration/signup.html", {"form": form}, status=400)
     return render(request, "registration/signup.html", {"form": form, "next": _safe_next(request)})
@@ -104,4 +110,4 @@ def delete_account(request):
         # Every model holding personal data has a CASCADE key to the user.
         user.delete()
     messages.success(request, _("Your account and all your data have been deleted."))
-    return redirect("/")
+    return redirect(_home())

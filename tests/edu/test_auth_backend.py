@@ -68,3 +68,16 @@ def test_signed_in_requests_use_it(client, editor):
     client.force_login(editor)
     assert client.session["_auth_user_backend"] == "edu.auth.AccountBackend"
     assert client.get("/admin/").status_code == 200
+
+
+def test_signing_up_keeps_the_new_account_signed_in(client, home_page):
+    from django.urls import reverse
+
+    password = "a-long-unusual-passphrase"
+    data = {"email": "new@example.com", "password1": password, "password2": password}
+    assert client.post(reverse("signup"), data).status_code == 302
+    assert client.session["_auth_user_backend"] == "edu.auth.AccountBackend"
+    # The next request still knows who it is (a backend missing from the settings would not).
+    response = client.get(reverse("kinwise:my_learning"))
+    assert response.status_code == 200
+    assert response.wsgi_request.user.email == "new@example.com"
