@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from django.db import IntegrityError, transaction
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from wagtail.models import Page
@@ -151,6 +152,22 @@ class DatabaseStore:
             ignore_conflicts=True,
         )
 
+    def hold_roll_ups(self) -> None:
+        """Make this learner's roll-ups wait for one another until the transaction ends.
+
+        Two requests completing different requirements of one module at once (a lesson and
+        the quiz) would each read the other's as not complete yet, and neither would complete
+        the module. Locking the learner's row first makes the second wait, then read what the
+        first committed. ``FOR NO KEY UPDATE`` does not block inserts that reference the user.
+        """
+        if connection.features.has_select_for_update:
+            list(
+                get_user_model()
+                ._default_manager.select_for_update(no_key=True)
+                .filter(pk=self.learner.pk)
+                .values_list("pk", flat=True)
+            )
+
     def on_completed(self, page, entry: Entry) -> None:
         """A page has just become complete: a course earns its certificate."""
         if getattr(page.specific_class, "issues_certificate", False):
@@ -203,6 +220,9 @@ class SessionStore:
                 _entry_to_session(_started_entry(page, first_viewed_at, now)),
             )
         self.session[SESSION_KEY] = data
+
+    def hold_roll_ups(self) -> None:
+        """A session belongs to one browser; its requests do not need to wait for each other."""
 
     def on_completed(self, page, entry: Entry) -> None:
         """Visitors earn certificates when they claim their progress into an account."""
@@ -318,6 +338,7 @@ def _roll_up(store, page, now) -> None:
     required = completion_requirements(parent)
     if not required:
         return
+    store.hold_roll_ups()
     keys = [p.translation_key for p in required] + [parent.translation_key]
     done = store.get_many(keys)
     before = done.get(parent.translation_key)
