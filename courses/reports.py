@@ -9,15 +9,16 @@ page permission policy itself (the menu item hides the link; the view refuses th
 - *Due for review* lists content, not learners: anyone who may add, edit or publish pages
   (Editors too) sees the lessons they may edit.
 
-Each page costs a fixed number of queries whatever the number of rows or learners
-(:mod:`courses.figures` computes the figures for a page of modules at once).
+Each page costs a fixed number of queries whatever the number of rows or learners: three of
+its own (the rows, the figures or platforms, and the filter form's courses, which also give
+the rows their course names; see :mod:`courses.filters`), ten with Wagtail's admin around it.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
@@ -28,10 +29,10 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from .figures import completion_figures, min_learners_shown, with_activity_keys
+from .figures import KeyList, completion_figures, min_learners_shown, with_activity_keys
 from .filters import DueForReviewFilterSet, ModuleCompletionFilterSet
-from .models import LessonPage, ModulePage, Platform
-from .review import due_items, guide_platform_ids, notice_days
+from .models import LessonPage, ModulePage
+from .review import due_items, notice_days
 
 # Page permissions each report needs (any one of them).
 LEARNER_REPORT_PERMISSIONS = ["publish"]
@@ -247,6 +248,14 @@ class DueForReviewReportView(ReportView):
     }
 
     def get_base_queryset(self):
+        platform_ids = (
+            LessonPage.platforms.through.objects.filter(lessonpage_id=OuterRef("pk"))
+            .order_by()
+            .annotate(_all=Value(1))
+            .values("_all")
+            .annotate(ids=KeyList("platform_id"))
+            .values("ids")
+        )
         lessons = (
             LessonPage.objects.only(
                 "id",
@@ -259,18 +268,22 @@ class DueForReviewReportView(ReportView):
                 "locale_id",
                 "live",
             )
-            .prefetch_related("platforms")
+            .annotate(platform_ids=Subquery(platform_ids, output_field=TextField()))
             .order_by("path")
         )
         return pages_user_may(self.request.user, ["change", "publish"], lessons)
 
     def get_queryset(self):
+        # Three queries for any number of lessons: the lessons with their platforms' ids, and
+        # the filter form's platforms and courses, which give the rows their names.
         lessons = list(self.filter_queryset(self.get_base_queryset()))
-        platforms = Platform.objects.in_bulk(guide_platform_ids(lessons))
-        course_paths = {lesson.path[: (lesson.depth - 2) * Page.steplen] for lesson in lessons}
-        course_titles = dict(
-            Page.objects.filter(path__in=course_paths).values_list("path", "title")
-        )
+        platforms = self.filters.platforms
+        for lesson in lessons:
+            ids = (int(pk) for pk in (lesson.platform_ids or "").split(",") if pk)
+            lesson.platform_list = sorted(
+                (platforms[pk] for pk in ids if pk in platforms), key=lambda p: p.name
+            )
+        course_titles = {course.path: course.title for course in self.filters.courses}
         items = self.filter_items(due_items(lessons, platforms, course_titles))
         ordering = self.ordering or self.default_ordering
         key = self.SORT_KEYS[ordering.lstrip("-")]
@@ -288,8 +301,9 @@ class DueForReviewReportView(ReportView):
             items = [item for item in items if item.kind == data["kind"]]
         if data.get("status"):
             items = [item for item in items if item.status == data["status"]]
-        if data.get("platform"):
-            items = [item for item in items if data["platform"] in item.platforms]
+        platform = self.filters.chosen_platform()
+        if platform is not None:
+            items = [item for item in items if platform in item.platforms]
         return items
 
     def get_context_data(self, *args, **kwargs):

@@ -80,9 +80,10 @@ class DueItem:
 def due_items(lessons, guide_platforms: dict, course_titles: dict, *, today=None) -> list:
     """The review items due by ``today`` plus the notice period, from ``lessons``.
 
-    ``lessons`` have their ``platforms`` prefetched; guides are read from the raw StreamField
-    data (no block conversion, so no query per lesson); ``guide_platforms`` maps platform ids
-    to platforms and ``course_titles`` maps a lesson's course path to its title.
+    ``lessons`` have their ``platforms`` prefetched, or carry them as ``platform_list``;
+    guides are read from the raw StreamField data (no block conversion, so no query per
+    lesson); ``guide_platforms`` maps platform ids to platforms and ``course_titles`` maps a
+    lesson's course path to its title.
     """
     today = today or timezone.localdate()
     horizon = today + datetime.timedelta(days=notice_days())
@@ -98,7 +99,7 @@ def due_items(lessons, guide_platforms: dict, course_titles: dict, *, today=None
                     title=lesson.title,
                     last_verified=lesson.last_verified,
                     due=due,
-                    platforms=list(lesson.platforms.all()),
+                    platforms=_lesson_platforms(lesson),
                     course_title=course_title,
                 )
             )
@@ -124,6 +125,11 @@ def due_items(lessons, guide_platforms: dict, course_titles: dict, *, today=None
                 )
             )
     return items
+
+
+def _lesson_platforms(lesson) -> list:
+    listed = getattr(lesson, "platform_list", None)
+    return list(lesson.platforms.all()) if listed is None else listed
 
 
 def guide_platform_ids(lessons) -> set:

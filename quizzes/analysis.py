@@ -119,7 +119,9 @@ def latest_attempts(attempt_model, quiz_ids: Sequence[int], limit: int | None = 
     limit = limit or attempts_per_quiz()
     if not quiz_ids:
         return []
-    return list(
+    # The window ranks narrow rows (ids and times); only the chosen attempts' answers are
+    # read, not every attempt's.
+    recent = (
         attempt_model.objects.filter(quiz_id__in=list(quiz_ids), submitted_at__isnull=False)
         .annotate(
             _recent=Window(
@@ -129,6 +131,11 @@ def latest_attempts(attempt_model, quiz_ids: Sequence[int], limit: int | None = 
             )
         )
         .filter(_recent__lte=limit)
+        .order_by()
+        .values("pk")
+    )
+    return list(
+        attempt_model.objects.filter(pk__in=recent)
         .order_by()
         .values_list("pk", "quiz_id", "score", "passed", "answers")
     )
