@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
 
@@ -116,8 +117,9 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
-LOGOUT_REDIRECT_URL = "/"
+# The home page in the language the visitor is using (/ or /es/).
+LOGIN_REDIRECT_URL = reverse_lazy("wagtail_serve", args=[""])
+LOGOUT_REDIRECT_URL = reverse_lazy("wagtail_serve", args=[""])
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
