@@ -436,3 +436,14 @@ def test_what_a_class_assigned_shows_in_the_learners_language(client, parent, te
     assigned = html[: html.index('id="in-progress-title"')]
     assert f'<a href="{english["module"].url}">How it starts</a>' in assigned
     assert "In progress" in assigned and "Jan. 15, 2030" in assigned
+
+
+def test_logging_in_and_out_come_back_to_the_home_page_in_the_same_language(client, parent, tree):
+    from tests.factories import PASSWORD
+
+    response = client.post("/es/accounts/login/", {"username": parent.email, "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/es/"
+    response = client.post("/es/accounts/logout/")
+    assert response.status_code == 302 and response["Location"] == "/es/"
+    response = client.post("/accounts/login/", {"username": parent.email, "password": PASSWORD})
+    assert response["Location"] == "/"
