@@ -127,6 +127,8 @@ TIME_ZONE = "America/Denver"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Spanish numbers written the US way (1,234.5): edu/formats/es/formats.py.
+FORMAT_MODULE_PATH = ["edu.formats"]
 
 # Page trees and snippets are translated with wagtail-localize; Spanish pages are synchronised
 # from the English ones (Progress is keyed by translation_key, so it is shared).
