@@ -447,3 +447,15 @@ def test_logging_in_and_out_come_back_to_the_home_page_in_the_same_language(clie
     assert response.status_code == 302 and response["Location"] == "/es/"
     response = client.post("/accounts/login/", {"username": parent.email, "password": PASSWORD})
     assert response["Location"] == "/"
+
+
+def test_spanish_numbers_keep_the_us_separators_and_dates_are_spanish():
+    from django.contrib.humanize.templatetags.humanize import intcomma
+    from django.utils import formats
+
+    with translation.override("es"):
+        assert intcomma(1234567) == "1,234,567"
+        assert formats.number_format(1234.5, decimal_pos=1, force_grouping=True) == "1,234.5"
+        assert formats.date_format(date(2030, 1, 15), "DATE_FORMAT") == "15 de enero de 2030"
+    with translation.override("en"):
+        assert formats.date_format(date(2030, 1, 15), "DATE_FORMAT") == "Jan. 15, 2030"
