@@ -18,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 from courses.completion import progress_stored
 from courses.xapi.emit import on_progress_stored
 from courses.xapi.models import OutgoingStatement
-from tests.factories import LessonPageFactory, UserFactory
+from tests.factories import PASSWORD, LessonPageFactory, UserFactory
 
 from .conftest import free_port
 from .journey import build_course, take_quiz
@@ -264,3 +264,33 @@ def test_the_command_sends_statements_left_pending(
     rows = list(OutgoingStatement.objects.all())
     assert {row.status for row in rows} == {"sent"}
     assert len(lrs.statements(agent=rows[0].payload["actor"])) == len(rows)
+
+
+def test_statements_are_in_the_learners_download_and_go_with_the_account(
+    client, home_page, parent, other_parent, xapi_settings, django_capture_on_commit_callbacks
+):
+    c = failed_statements(
+        client, home_page, parent, xapi_settings, django_capture_on_commit_callbacks
+    )
+    client.force_login(other_parent)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(c.lessons[1].url + "complete/")
+    mine = set(
+        OutgoingStatement.objects.filter(learner=parent).values_list("statement_id", flat=True)
+    )
+    theirs = set(
+        OutgoingStatement.objects.filter(learner=other_parent).values_list(
+            "statement_id", flat=True
+        )
+    )
+    assert mine and theirs
+
+    client.force_login(parent)
+    data = client.get(reverse("my_data_download")).json()
+    exported = {row["statement"]["id"] for row in data["courses.outgoingstatement"]}
+    assert exported == {str(i) for i in mine}
+
+    response = client.post(reverse("delete_account"), {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 302
+    assert not OutgoingStatement.objects.filter(statement_id__in=mine).exists()
+    assert set(OutgoingStatement.objects.values_list("statement_id", flat=True)) == theirs
