@@ -40,6 +40,9 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils.cache import cc_delim_re
+from django.utils.encoding import force_str
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 GENERATION_KEY = "kinwise:page-cache:generation"
@@ -59,6 +62,12 @@ def page_cache():
     return caches[alias] if alias else None
 
 
+def fragment_cache():
+    """The cache that holds rendered lesson bodies, or ``None`` when that is off."""
+    alias = getattr(settings, "KINWISE_FRAGMENT_CACHE", None)
+    return caches[alias] if alias else None
+
+
 def generation(cache) -> str:
     value = cache.get(GENERATION_KEY)
     if value is None:
@@ -68,10 +77,15 @@ def generation(cache) -> str:
 
 
 def invalidate() -> None:
-    """Forget every cached page (after the current transaction commits)."""
-    cache = page_cache()
-    if cache is not None:
-        transaction.on_commit(lambda: cache.set(GENERATION_KEY, secrets.token_hex(8), None))
+    """Forget every cached page and lesson body: now, and again once the current transaction
+    commits (a request that read the old rows in between must not leave them cached)."""
+    aliases = {
+        getattr(settings, name, None) for name in ("KINWISE_PAGE_CACHE", "KINWISE_FRAGMENT_CACHE")
+    }
+    for alias in aliases - {None, ""}:
+        cache = caches[alias]
+        cache.set(GENERATION_KEY, secrets.token_hex(8), None)
+        transaction.on_commit(lambda c=cache: c.set(GENERATION_KEY, secrets.token_hex(8), None))
 
 
 def _may_read(request) -> bool:
@@ -169,6 +183,48 @@ class AnonymousPageCacheMiddleware:
             cache.set(key, (content, has_token, response.status_code, headers), timeout)
             response[HIT_HEADER] = "miss"
         return response
+
+
+# --- Lesson bodies ----------------------------------------------------------------------
+
+# Blocks that show the learner's own state (ticks, a graded answer) and carry a CSRF token:
+# always rendered for the request.
+LIVE_BLOCKS = frozenset({"checklist", "knowledge_check"})
+
+
+def render_stream(context, page, field: str = "body", live=LIVE_BLOCKS):
+    """``{% for block in page.<field> %}{% include_block block %}{% endfor %}``, with every
+    block but the ``live`` ones taken from :func:`fragment_cache` when it is on.
+
+    The rendered blocks are kept per page, live revision, language, host and content
+    generation (snippets and images shown in blocks change it), so a published change is
+    never hidden; a preview (an unsaved draft) is always rendered afresh.
+    """
+    stream = getattr(page, field)
+    flat = context.flatten()
+    autoescape = context.autoescape
+
+    def render(child) -> str:
+        output = child.render_as_block(context=dict(flat))
+        return conditional_escape(output) if autoescape else force_str(output)
+
+    cache = fragment_cache()
+    request = context.get("request")
+    if cache is None or request is None or getattr(request, "is_preview", False) or not page.live:
+        return mark_safe("".join(render(child) for child in stream))  # noqa: S308
+    language = getattr(request, "LANGUAGE_CODE", None) or get_language() or ""
+    raw = f"{page.pk}:{page.live_revision_id}:{field}:{language}:{request.get_host()}"
+    key = f"kinwise:fragment:{generation(cache)}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    parts = cache.get(key)
+    if parts is None:
+        parts = [None if child.block_type in live else render(child) for child in stream]
+        timeout = getattr(settings, "KINWISE_PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
+        cache.set(key, parts, timeout)
+    # Only the live blocks are read from the stream, so the others' snippets and images
+    # are never loaded.
+    return mark_safe(  # noqa: S308 - rendered, escaped block templates
+        "".join(part if part is not None else render(stream[i]) for i, part in enumerate(parts))
+    )
 
 
 # --- Invalidation -------------------------------------------------------------------------

@@ -164,7 +164,9 @@ class LessonProgressMixin(models.Model):
         entry = getattr(request, "_kinwise_lesson_progress", None)
         if entry is None and (request.user.is_authenticated or request.session.session_key):
             entry = store_for(request).get_many([self.translation_key]).get(self.translation_key)
-        has_checklist = any(block.block_type == "checklist" for block in self.body)
+        # The raw stream: iterating the StreamField would load every block's snippets and
+        # images, which a cached lesson body (courses.cache.render_stream) never needs.
+        has_checklist = any(item["type"] == "checklist" for item in self.body.raw_data)
         return {
             "lesson_progress": entry,
             "updated_since_completed": bool(

@@ -98,3 +98,12 @@ def signup_url() -> str:
         return resolve_url(target)
     except NoReverseMatch:
         return resolve_url(settings.LOGIN_URL)
+
+
+@register.simple_tag(takes_context=True)
+def render_stream(context, page, field="body"):
+    """The page's StreamField, its blocks cached when KINWISE_FRAGMENT_CACHE is on (see
+    ``courses.cache.render_stream``)."""
+    from ..cache import render_stream as render
+
+    return render(context, page, field)

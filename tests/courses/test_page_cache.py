@@ -78,6 +78,7 @@ def test_snippet_and_setting_changes_forget_cached_pages(
 ):
     from courses.models import HelpSettings
 
+    client.get(help_page.url)  # creates the help settings row on first use: a new generation
     client.get(help_page.url)
     assert cached(client.get(help_page.url)) == "hit"
     with django_capture_on_commit_callbacks(execute=True):
@@ -153,19 +154,36 @@ def test_private_pages_posts_and_errors_are_not_cached(client, lesson):
     assert cached(Client().post(lesson.url + "check/nope/")) is None
 
 
-def test_key_has_host_query_string_and_language(client, lesson, settings):
+def test_key_has_host_query_string_and_language(client, lesson, settings, rf):
+    from courses.cache import _key
+
     settings.ALLOWED_HOSTS = ["*"]
-    settings.LANGUAGES = [("en", "English"), ("es", "Spanish")]
     client.get(lesson.url + "?a=1&b=2")
     assert cached(client.get(lesson.url + "?b=2&a=1")) == "hit"
     assert cached(client.get(lesson.url + "?a=1")) == "miss"
     assert cached(client.get(lesson.url, HTTP_HOST="other.example")) == "miss"
-    english = client.get(lesson.url, HTTP_ACCEPT_LANGUAGE="en")
-    spanish = client.get(lesson.url, HTTP_ACCEPT_LANGUAGE="es")
-    assert cached(spanish) == "miss", "one language's page served for another"
-    assert '<html lang="es">' in spanish.content.decode()
-    assert '<html lang="en">' in english.content.decode()
-    assert cached(client.get(lesson.url, HTTP_ACCEPT_LANGUAGE="es")) == "hit"
+    english, spanish = rf.get(lesson.url), rf.get(lesson.url)
+    english.LANGUAGE_CODE, spanish.LANGUAGE_CODE = "en", "es"
+    assert _key(english, "1") != _key(spanish, "1")
+
+
+def test_a_cached_page_keeps_the_language_an_uncached_one_would_have(client, lesson, settings):
+    """Accept-Language and the language cookie never get one language's page to another."""
+
+    def lang(response):
+        return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+
+    for accept in ("en", "es", "es", "en"):
+        settings.KINWISE_PAGE_CACHE = "default"
+        from_cache = client.get(lesson.url, HTTP_ACCEPT_LANGUAGE=accept)
+        settings.KINWISE_PAGE_CACHE = None
+        fresh = Client().get(lesson.url, HTTP_ACCEPT_LANGUAGE=accept)
+        assert lang(from_cache) == lang(fresh), accept
+    client.cookies["django_language"] = "es"
+    settings.KINWISE_PAGE_CACHE = "default"
+    from_cache = client.get(lesson.url)
+    settings.KINWISE_PAGE_CACHE = None
+    assert lang(from_cache) == lang(client.get(lesson.url))
 
 
 @pytest.fixture
@@ -213,3 +231,84 @@ def test_page_cache_and_sessions_on_a_real_redis(
     assert client.login(email=parent.email, password=PASSWORD)
     response = client.get(lesson.url)
     assert cached(response) is None and "Log out" in response.content.decode()
+
+
+# --- Lesson bodies (KINWISE_FRAGMENT_CACHE) ------------------------------------------------
+
+
+@pytest.fixture
+def rich_lesson(module):
+    from wagtail_factories import ImageFactory
+
+    from tests.courses.test_lesson import rich_body
+    from tests.factories import PlatformFactory
+
+    platform = PlatformFactory(slug="snap", name="Snap")
+    return LessonPageFactory(
+        parent=module,
+        body=rich_body(platform, HelpResourceFactory(name="Helpline"), ImageFactory()),
+    )
+
+
+def lesson_html(client, lesson) -> str:
+    html = client.get(lesson.url).content.decode()
+    return TOKEN_RE.sub("token", html)
+
+
+def test_cached_lesson_body_renders_the_same_page_with_fewer_queries(
+    client, parent, rich_lesson, settings
+):
+    settings.KINWISE_PAGE_CACHE = None
+    client.force_login(parent)
+    client.get(rich_lesson.url)
+    with CaptureQueriesContext(connection) as uncached:
+        fresh = lesson_html(client, rich_lesson)
+    settings.KINWISE_FRAGMENT_CACHE = "default"
+    client.get(rich_lesson.url)
+    with CaptureQueriesContext(connection) as cached_queries:
+        cached_html = lesson_html(client, rich_lesson)
+    assert cached_html == fresh
+
+    def tables(queries):
+        return {re.search(r'(?:FROM|UPDATE) "(\w+)"', q["sql"]).group(1) for q in queries}
+
+    snippets = {"courses_platform", "wagtailimages_image", "courses_helpresource"}
+    assert not tables(cached_queries.captured_queries) & snippets
+    assert len(cached_queries) <= len(uncached)
+
+
+def test_cached_lesson_body_keeps_each_learners_checklist_and_answers(
+    client, parent, other_parent, rich_lesson, settings
+):
+    settings.KINWISE_FRAGMENT_CACHE = "default"
+    client.force_login(parent)
+    client.get(rich_lesson.url)
+    item = rich_lesson.find_block("list1", "checklist").value["items"].bound_blocks[0].id
+    client.post(rich_lesson.url + "checklist/list1/", {"item": [item]})
+    ticked = re.compile(rf'value="{item}"[^>]* checked>')
+    assert ticked.search(client.get(rich_lesson.url).content.decode())
+    other = Client()
+    other.force_login(other_parent)
+    html = other.get(rich_lesson.url).content.decode()
+    assert f'value="{item}"' in html and not ticked.search(html)
+    answered = other.post(rich_lesson.url + "check/kc1/", {"choice": "1"}).content.decode()
+    assert "Exactly." in answered
+    assert "Exactly." not in client.get(rich_lesson.url).content.decode()
+
+
+def test_cached_lesson_body_shows_published_and_snippet_changes(
+    client, parent, rich_lesson, settings
+):
+    from courses.models import Platform
+
+    settings.KINWISE_FRAGMENT_CACHE = "default"
+    client.force_login(parent)
+    assert "Snap" in client.get(rich_lesson.url).content.decode()
+    platform = Platform.objects.get(slug="snap")
+    platform.name = "Snapchat (renamed)"
+    platform.save()
+    assert "Snapchat (renamed)" in client.get(rich_lesson.url).content.decode()
+    rich_lesson.body = [{"type": "paragraph", "value": "<p>A new revision.</p>"}]
+    rich_lesson.save_revision().publish()
+    html = client.get(rich_lesson.url).content.decode()
+    assert "A new revision." in html and "Snapchat (renamed)" not in html
