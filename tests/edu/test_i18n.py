@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zlib
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -417,6 +418,15 @@ def test_progress_in_one_language_counts_in_the_other(client, parent, tree):
     assert "Certificate of completion" in html and "Spotting grooming" in html
     html = client.get(f"/es/learning/certificates/verify/{certificate.code}/").content.decode()
     assert "Este certificado es auténtico" in html and "Reconocer el grooming" in html
+    pdf = client.get(f"/es/learning/certificates/{certificate.code}/pdf/")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    text = b"".join(
+        zlib.decompress(stream)
+        for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf.content, re.S)
+        if stream[:1] == b"x"  # zlib-compressed page content
+    )
+    assert "Certificado de finalización".encode("latin-1") in text
+    assert b"Reconocer el grooming" in text
 
 
 def test_what_a_class_assigned_shows_in_the_learners_language(client, parent, teacher, tree):
