@@ -13,19 +13,19 @@ misleads or tests something else.
 
 Figures from fewer than ``KINWISE_MIN_AGGREGATE_LEARNERS`` (default 5) attempts are
 withheld. Each quiz's latest ``KINWISE_QUESTION_ANALYSIS_ATTEMPTS`` (default 1,000) submitted
-attempts are read in one query and analysed in one pass: the work is bounded whatever the
-number of attempts.
+attempts are counted in one query, in the database (:func:`answer_groups`): what comes back
+is a few rows per question (one per distinct answer), whatever the number of attempts.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db import connection
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -34,7 +34,6 @@ from courses.figures import min_learners_shown, whole
 from quizzes.grading import MULTIPLE_SELECT, ONE_CHOICE_TYPES, ORDERING, TRUE_FALSE
 
 min_attempts_shown = min_learners_shown
-GROUP_SHARE = 0.27  # Kelley's upper and lower groups
 
 
 def attempts_per_quiz() -> int:
@@ -113,62 +112,134 @@ class QuizSummary:
         return whole((ordered[middle - 1] + ordered[middle]) / 2)
 
 
-def latest_attempts(attempt_model, quiz_ids: Sequence[int], limit: int | None = None):
-    """``(quiz id, score, passed, answers)`` of each quiz's latest ``limit`` submitted attempts,
-    in one query."""
+# How each database expands an attempt's answers (a JSON object by block id) into rows of
+# (block id, answer), and reads an answer's fields. The rest of the SQL is the same.
+ANSWER_SQL = {
+    "postgresql": {
+        "each": "CROSS JOIN LATERAL jsonb_each(attempt.answers) AS answer(block_id, value)",
+        "block_id": "answer.block_id",
+        "correct": "(answer.value ->> 'correct') = 'true'",
+        "score": "CAST(answer.value ->> 'score' AS DOUBLE PRECISION)",
+        "response": "CAST(answer.value -> 'response' AS TEXT)",
+        "total_text": "CAST(attempt.score AS TEXT)",
+    },
+    "sqlite": {
+        "each": "CROSS JOIN json_each(attempt.answers) AS answer",
+        "block_id": "answer.key",
+        "correct": "(answer.value ->> '$.correct') = 1",
+        "score": "CAST(answer.value ->> '$.score' AS REAL)",
+        "response": "(answer.value -> '$.response')",
+        "total_text": "CAST(attempt.score AS TEXT)",
+    },
+}
+
+
+def group_size(answered: int) -> int:
+    """How many attempts make the upper (and the lower) group: 27% of those that answered
+    the question, rounded half up, at least one. (The same integer arithmetic in the SQL.)"""
+    return max(1, (27 * answered + 50) // 100)
+
+
+def answer_groups(attempt_model, quiz_ids: Sequence[int], limit: int | None = None) -> list:
+    """What question analysis needs from each quiz's latest ``limit`` submitted attempts, in
+    one query, aggregated in the database (a few rows per question, whatever the attempts):
+
+    - ``(quiz id, block id, correct, response as JSON, answers, upper, lower, answered)``
+      for each question and distinct (correct, response): how many answers, their question
+      scores summed over the upper and the lower 27% of the attempts that answered the
+      question (ranked by the attempt's total score, then id), and how many answered it;
+    - ``(quiz id, None, passed, total score, attempts, None, None, None)`` per quiz, for its
+      pass rate and median score.
+
+    The attempts are ranked by a window over narrow rows (ids and times); only the chosen
+    attempts' answers are expanded (``jsonb_each`` / ``json_each``).
+    """
     limit = limit or attempts_per_quiz()
     if not quiz_ids:
         return []
-    # The window ranks narrow rows (ids and times); only the chosen attempts' answers are
-    # read, not every attempt's.
-    recent = (
-        attempt_model.objects.filter(quiz_id__in=list(quiz_ids), submitted_at__isnull=False)
-        .annotate(
-            _recent=Window(
-                RowNumber(),
-                partition_by=[F("quiz_id")],
-                order_by=[F("submitted_at").desc(), F("pk").desc()],
-            )
+    vendor = connection.vendor
+    if vendor not in ANSWER_SQL:
+        raise NotImplementedError(f"question analysis is not written for {vendor}")
+    parts = ANSWER_SQL[vendor]
+    table = connection.ops.quote_name(attempt_model._meta.db_table)
+    ids = ", ".join(["%s"] * len(quiz_ids))
+    size = "CASE WHEN (27 * answered + 50) / 100 < 1 THEN 1 ELSE (27 * answered + 50) / 100 END"
+    # Only placeholders, a quoted table name and the fixed expressions above are interpolated.
+    sql = f"""
+        WITH recent AS (
+            SELECT id FROM (
+                SELECT id, ROW_NUMBER() OVER (
+                    PARTITION BY quiz_id ORDER BY submitted_at DESC, id DESC
+                ) AS recency
+                FROM {table}
+                WHERE quiz_id IN ({ids}) AND submitted_at IS NOT NULL
+            ) ranked_attempts
+            WHERE recency <= %s
+        ),
+        answers AS (
+            SELECT attempt.quiz_id AS quiz_id, attempt.id AS attempt_id,
+                attempt.score AS total, {parts["block_id"]} AS block_id,
+                CASE WHEN {parts["correct"]} THEN 1 ELSE 0 END AS correct,
+                {parts["score"]} AS score, {parts["response"]} AS response
+            FROM {table} attempt
+            JOIN recent ON recent.id = attempt.id
+            {parts["each"]}
+        ),
+        ranked AS (
+            SELECT quiz_id, block_id, correct, score, response,
+                ROW_NUMBER() OVER (
+                    PARTITION BY quiz_id, block_id ORDER BY total, attempt_id
+                ) AS position,
+                COUNT(*) OVER (PARTITION BY quiz_id, block_id) AS answered
+            FROM answers
         )
-        .filter(_recent__lte=limit)
-        .order_by()
-        .values("pk")
-    )
-    return list(
-        attempt_model.objects.filter(pk__in=recent)
-        .order_by()
-        .values_list("pk", "quiz_id", "score", "passed", "answers")
-    )
+        SELECT quiz_id, block_id, correct, response, COUNT(*),
+            SUM(CASE WHEN position > answered - {size} THEN score ELSE 0 END),
+            SUM(CASE WHEN position <= {size} THEN score ELSE 0 END),
+            MAX(answered)
+        FROM ranked
+        GROUP BY quiz_id, block_id, correct, response
+        UNION ALL
+        SELECT attempt.quiz_id, NULL, CASE WHEN attempt.passed THEN 1 ELSE 0 END,
+            {parts["total_text"]}, COUNT(*), NULL, NULL, NULL
+        FROM {table} attempt
+        JOIN recent ON recent.id = attempt.id
+        GROUP BY attempt.quiz_id, attempt.passed, attempt.score
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*quiz_ids, limit])
+        return cursor.fetchall()
 
 
 def attempts_for(quizzes: Sequence) -> list:
-    """The latest attempts at ``quizzes``: one query per attempt model (usually one)."""
+    """:func:`answer_groups` for ``quizzes``: one query per attempt model (usually one)."""
     by_model: dict = {}
     for quiz in quizzes:
         by_model.setdefault(quiz.get_attempt_class(), []).append(quiz.pk)
-    return [row for model, ids in by_model.items() for row in latest_attempts(model, ids)]
+    return [row for model, ids in by_model.items() for row in answer_groups(model, ids)]
 
 
-def analyse(quizzes: Iterable, attempts: Iterable) -> tuple[list, dict]:
+def analyse(quizzes: Iterable, groups: Iterable) -> tuple[list, dict]:
     """Question rows for every question in ``quizzes``, and a summary per quiz id.
 
-    ``attempts`` are rows from :func:`latest_attempts`; quizzes are pages whose ``questions``
+    ``groups`` are rows from :func:`answer_groups`; quizzes are pages whose ``questions``
     are read raw (no block conversion, so no query per quiz).
     """
     quizzes = list(quizzes)
     summaries = {quiz.pk: QuizSummary() for quiz in quizzes}
-    # One pass over the attempts: each answer goes to its question's list.
-    served: dict[int, dict[str, list]] = {quiz.pk: {} for quiz in quizzes}
-    for pk, quiz_id, score, passed, answers in attempts:
-        if quiz_id not in served:
+    by_question: dict[tuple, list] = {}
+    for quiz_id, block_id, correct, response, count, upper, lower, answered in groups:
+        if quiz_id not in summaries:
             continue
-        summary = summaries[quiz_id]
-        summary.attempts += 1
-        summary.passed += bool(passed)
-        summary.scores.append(score or 0)
-        by_question = served[quiz_id]
-        for block_id, answer in (answers or {}).items():
-            by_question.setdefault(block_id, []).append((score or 0, pk, answer))
+        if block_id is None:  # the quiz's attempts with this result
+            summary = summaries[quiz_id]
+            summary.attempts += count
+            summary.passed += count if correct else 0
+            summary.scores.extend([int(response)] * count)
+            continue
+        by_question.setdefault((quiz_id, block_id), []).append(
+            (bool(correct), response, count, upper or 0, lower or 0, answered)
+        )
     rows = []
     for quiz in quizzes:
         labels = type_labels(quiz)
@@ -182,47 +253,44 @@ def analyse(quizzes: Iterable, attempts: Iterable) -> tuple[list, dict]:
                 text=question_text(block),
                 course_title=getattr(quiz, "course_title", "") or "",
             )
-            analyse_question(row, block.get("value") or {}, served[quiz.pk].get(block["id"], []))
+            groups_of_question = by_question.get((quiz.pk, block["id"]), [])
+            analyse_question(row, block.get("value") or {}, groups_of_question)
             rows.append(row)
     return rows, summaries
 
 
-def analyse_question(row: QuestionAnalysis, value: dict, served: list) -> None:
-    """Fill in ``row`` from the answers to it: ``(attempt's total score, attempt pk, answer)``."""
-    row.attempts = len(served)
-    row.correct = sum(1 for *_rest, answer in served if answer.get("correct"))
+def analyse_question(row: QuestionAnalysis, value: dict, groups: list) -> None:
+    """Fill in ``row`` from the answers to it, as ``(correct, response as JSON, answers,
+    upper group's score, lower group's score, attempts that answered)``."""
+    row.attempts = groups[0][5] if groups else 0
+    row.correct = sum(count for correct, _r, count, *_rest in groups if correct)
     if row.attempts < min_attempts_shown():
         return
-    row.wrong_answer = most_chosen_wrong_answer(row.block_type, value, served)
-    row.discrimination = discrimination_index(served)
+    row.wrong_answer = most_chosen_wrong_answer(row.block_type, value, groups)
+    size = group_size(row.attempts)
+    upper = sum(group[3] for group in groups)
+    lower = sum(group[4] for group in groups)
+    row.discrimination = round((upper - lower) / size, 2)
 
 
-def discrimination_index(served: list) -> float:
-    """Mean question score of the top 27% of attempts (by total score) minus the bottom 27%."""
-    ranked = sorted(served, key=lambda item: (item[0], item[1]))
-    size = max(1, round(GROUP_SHARE * len(ranked)))
-    lower, upper = ranked[:size], ranked[-size:]
-
-    def mean_score(group):
-        return sum(float(answer.get("score", 0)) for *_rest, answer in group) / len(group)
-
-    return round(mean_score(upper) - mean_score(lower), 2)
-
-
-def most_chosen_wrong_answer(block_type: str, value: dict, served: list) -> WrongAnswer | None:
+def most_chosen_wrong_answer(block_type: str, value: dict, groups: list) -> WrongAnswer | None:
     """The wrong answer chosen most often (ties: the first choice or step), with its share of
     the question's attempts. Counted by raw answer, so only the winner is labelled."""
     counts: Counter = Counter()
-    for *_rest, answer in served:
-        if not answer.get("correct"):
-            counts.update(wrong_keys(block_type, value, answer.get("response")))
+    answered = 0
+    for correct, response, count, *_rest in groups:
+        answered += count
+        if correct:
+            continue
+        for key in wrong_keys(block_type, value, json.loads(response) if response else None):
+            counts[key] += count
     if not counts:
         return None
     key, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
     return WrongAnswer(
         label=wrong_label(block_type, value, key),
         count=count,
-        share=whole(100 * count / len(served)),
+        share=whole(100 * count / answered),
     )
 
 

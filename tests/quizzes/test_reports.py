@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from quizzes.analysis import analyse, attempts_for, discrimination_index
+from quizzes.analysis import analyse, attempts_for, group_size
 from quizzes.models import QuizAttempt
 from tests.factories import QuizPageFactory, UserFactory, quiz_question
 
@@ -117,14 +117,20 @@ def test_discrimination_separates_strong_from_weak_learners(quiz, answered):
     assert rows["q-steps"].discrimination < rows["q-secret"].discrimination
 
 
-def test_discrimination_index_uses_upper_and_lower_27_percent():
-    served = [
-        (score, pk, {"score": 1 if score >= 50 else 0})
-        for pk, score in enumerate(range(0, 100, 10))
-    ]
-    assert discrimination_index(served) == 1.0
-    flat = [(score, pk, {"score": 1}) for pk, score in enumerate(range(10))]
-    assert discrimination_index(flat) == 0.0
+def test_discrimination_index_uses_upper_and_lower_27_percent(module_page):
+    # Kelley's groups: 27% of those who answered, rounded half up, at least one.
+    assert [group_size(n) for n in (1, 4, 10, 100, 150)] == [1, 1, 3, 27, 41]
+    sorted_quiz = QuizPageFactory(parent=module_page, questions=[quiz_question("true_false", "t")])
+    # Ten attempts of one question: the five best (by total score) right, the others wrong.
+    QuizAttempt.objects.bulk_create(
+        attempt(sorted_quiz, {"t": (i >= 5, 1 if i >= 5 else 0)}, minutes_ago=i) for i in range(10)
+    )
+    flat_quiz = QuizPageFactory(parent=module_page, questions=[quiz_question("true_false", "t")])
+    QuizAttempt.objects.bulk_create(
+        attempt(flat_quiz, {"t": (True, 1)}, minutes_ago=i) for i in range(10)
+    )
+    rows, _summaries = analyse([sorted_quiz, flat_quiz], attempts_for([sorted_quiz, flat_quiz]))
+    assert [row.discrimination for row in rows] == [1.0, 0.0]
 
 
 def test_questions_with_fewer_than_five_attempts_are_withheld(quiz, answered):
