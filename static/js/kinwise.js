@@ -10,4 +10,9 @@
     event.preventDefault();
     window.location.replace(link.getAttribute("href"));
   });
+
+  // A form that came back with problems: focus its summary, so that a screen reader reads
+  // the problems first and a keyboard user starts from their links to the fields.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
 })();
