@@ -43,7 +43,11 @@ class PasswordResetView(BadRequestOnInvalidMixin, auth_views.PasswordResetView):
 
 
 class PasswordResetConfirmView(BadRequestOnInvalidMixin, auth_views.PasswordResetConfirmView):
-    pass
+    def render_to_response(self, context, **kwargs):
+        # A link that is malformed, expired or used is bad input: the page says so, as a 400.
+        if not self.validlink:
+            kwargs.setdefault("status", 400)
+        return super().render_to_response(context, **kwargs)
 
 
 def _safe_next(request) -> str:
