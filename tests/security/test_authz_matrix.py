@@ -18,15 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.cache import cache
-from django.db import transaction
-from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -34,7 +30,7 @@ from wagtail.admin.viewsets import viewsets as admin_viewsets
 from wagtail.models import get_page_models
 
 from tests.security.urlwalk import KINWISE_APPS, keyed_routes, sample_url
-from tests.security.world import PASSWORD, ROLES, World, row_counts
+from tests.security.world import PASSWORD, ROLES, Visitor, World, row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -686,30 +682,6 @@ def test_entries_name_existing_urls():
 
 
 # --- Requests ------------------------------------------------------------------------------
-
-
-class Visitor:
-    """One role's client. Each request runs in a savepoint rolled back afterwards, and the
-    client's cookies are put back, so every request sees the same world."""
-
-    def __init__(self, world, role, *, enforce_csrf_checks=False):
-        self.role = role
-        self.client = Client(enforce_csrf_checks=enforce_csrf_checks)
-        self.client.raise_request_exception = False
-        if role != "anonymous":
-            # A fresh copy: logging in changes the user object, which other tests share.
-            self.client.force_login(get_user_model().objects.get(pk=world.users[role].pk))
-        self.cookies = SimpleCookie()
-        self.cookies.load(self.client.cookies.output(header="", sep=";"))
-
-    def request(self, method, url, data=None):
-        self.client.cookies = SimpleCookie()
-        self.client.cookies.load(self.cookies.output(header="", sep=";"))
-        cache.clear()  # throttles and page caches start empty for every row
-        with transaction.atomic():
-            response = getattr(self.client, method)(url, data or {})
-            transaction.set_rollback(True)
-        return response
 
 
 def check(response, expected) -> str | None:
