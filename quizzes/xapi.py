@@ -58,23 +58,25 @@ def on_attempt_saved(sender, instance, created, update_fields=None, **kwargs) ->
 def answered_statements(attempt) -> list[dict]:
     quiz = attempt.quiz.specific
     seen = quiz
-    quiz = xapi.canonical(quiz)
-    site = quiz.get_site()
+    codes = xapi.language_codes()
+    quiz = xapi.canonical(quiz, codes)
+    root_url = xapi.site_root_url(quiz)
     ancestors = xapi.context_pages(quiz)
-    quiz_activity = xapi.activity(quiz, name_from=seen)
+    quiz_activity = xapi.activity(quiz, name_from=seen, codes=codes)
+    language = xapi.language(seen, codes)
     ctx = xapi.context(
         quiz,
         ancestors,
-        team=xapi.team(assigning_class(attempt.learner, ancestors), site),
-        language=seen.locale.language_code,
+        team=xapi.team(assigning_class(attempt.learner, ancestors), root_url),
+        language=language,
+        codes=codes,
     )
     # The parent is the quiz; its module and course group the statement.
     ctx["contextActivities"] = {
         "parent": [quiz_activity],
-        "grouping": [xapi.activity(a) for a in ancestors],
+        "grouping": [xapi.activity(a, codes=codes) for a in ancestors],
     }
-    actor = xapi.actor(attempt.learner, site)
-    language = seen.locale.language_code
+    actor = xapi.actor(attempt.learner, root_url)
     built = []
     for question in seen.served_questions(attempt):
         answer = attempt.answers.get(question.block_id)

@@ -64,23 +64,26 @@ def build(learner, page, events, *, start_ancestors: bool = False) -> list[dict]
     already were: storage starts their roll-up rows without a record of their own.
     """
     seen = page
-    page = xapi.canonical(page)
-    site = page.get_site()
+    codes = xapi.language_codes()
+    page = xapi.canonical(page, codes)
+    root_url = xapi.site_root_url(page)
     ancestors = xapi.context_pages(page)
-    team = xapi.team(assigning_class(learner, ancestors), site)
-    actor = xapi.actor(learner, site)
-    language = seen.locale.language_code
+    team = xapi.team(assigning_class(learner, ancestors), root_url)
+    actor = xapi.actor(learner, root_url)
+    language = xapi.language(seen, codes)
     activities = {}
 
     def make(unit, above, verb, when, result):
         if unit.pk not in activities:
-            activities[unit.pk] = xapi.activity(unit, name_from=seen if unit is page else None)
+            activities[unit.pk] = xapi.activity(
+                unit, name_from=seen if unit is page else None, codes=codes
+            )
         return xapi.statement(
             verb=verb,
             actor=actor,
             activity_object=activities[unit.pk],
             timestamp=when,
-            context=xapi.context(unit, above, team=team, language=language),
+            context=xapi.context(unit, above, team=team, language=language, codes=codes),
             result=result,
         )
 

@@ -61,38 +61,63 @@ def pseudonym(user) -> str:
     return hmac.new(conf.actor_salt(), str(user.pk).encode(), hashlib.sha256).hexdigest()
 
 
-def home_page(site) -> str:
-    return site.root_url.rstrip("/") + "/"
+def language_codes() -> dict[int, str]:
+    """Locale ids to language codes: one query, for the handful of locales a site has."""
+    from wagtail.models import Locale
+
+    return dict(Locale.objects.values_list("pk", "language_code"))
 
 
-def actor(user, site) -> dict:
+def language(page, codes: dict | None = None) -> str:
+    if codes and page.locale_id in codes:
+        return codes[page.locale_id]
+    return page.locale.language_code
+
+
+def site_root_url(page) -> str:
+    """The root URL of the site ``page`` is served on (Wagtail's cached site paths)."""
+    parts = page.get_url_parts()
+    return parts[1] if parts else ""
+
+
+def home_page(root_url: str) -> str:
+    return root_url.rstrip("/") + "/"
+
+
+def actor(user, root_url: str) -> dict:
     return {
         "objectType": "Agent",
-        "account": {"homePage": home_page(site), "name": pseudonym(user)},
+        "account": {"homePage": home_page(root_url), "name": pseudonym(user)},
     }
 
 
-def canonical(page):
+def canonical(page, codes: dict | None = None):
     """The page in the default language, when the site is translated and one exists."""
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return page
-    from wagtail.models import Locale
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Page
 
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
+    codes = codes if codes is not None else language_codes()
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    default_ids = [pk for pk, code in codes.items() if code == default]
+    if not default_ids or page.locale_id == default_ids[0]:
         return page
-    return page.get_translation_or_none(default) or page
+    translation = Page.objects.filter(
+        translation_key=page.translation_key, locale_id=default_ids[0]
+    ).first()
+    return translation or page
 
 
-def activity(page, *, name_from=None) -> dict:
+def activity(page, *, name_from=None, codes: dict | None = None) -> dict:
     """An activity object for ``page`` (its canonical version), named by its title.
 
     ``name_from`` is the page the learner saw when it is a translation: its title is added
     to the name in its own language.
     """
-    names = {page.locale.language_code: page.title}
+    names = {language(page, codes): page.title}
     if name_from is not None and name_from.pk != page.pk:
-        names.setdefault(name_from.locale.language_code, name_from.title)
+        names.setdefault(language(name_from, codes), name_from.title)
     return {
         "objectType": "Activity",
         "id": page.full_url,
@@ -109,25 +134,32 @@ def context_pages(page) -> list:
     return found
 
 
-def context(page, ancestors, *, team: dict | None = None, language: str | None = None) -> dict:
+def context(
+    page,
+    ancestors,
+    *,
+    team: dict | None = None,
+    language: str | None = None,
+    codes: dict | None = None,
+) -> dict:
     ctx: dict = {"platform": PLATFORM}
     if language:
         ctx["language"] = language
     if ancestors:
-        ctx["contextActivities"] = {"parent": [activity(ancestors[0])]}
+        ctx["contextActivities"] = {"parent": [activity(ancestors[0], codes=codes)]}
         if len(ancestors) > 1:
-            ctx["contextActivities"]["grouping"] = [activity(a) for a in ancestors[1:]]
+            ctx["contextActivities"]["grouping"] = [activity(a, codes=codes) for a in ancestors[1:]]
     if team:
         ctx["team"] = team
     return ctx
 
 
-def team(classroom_id: int | None, site) -> dict | None:
+def team(classroom_id: int | None, root_url: str) -> dict | None:
     if classroom_id is None:
         return None
     return {
         "objectType": "Group",
-        "account": {"homePage": home_page(site), "name": f"class-{classroom_id}"},
+        "account": {"homePage": home_page(root_url), "name": f"class-{classroom_id}"},
     }
 
 

@@ -27,6 +27,8 @@ pytestmark = pytest.mark.django_db
 
 LISTING = "kinwise_xapi_statements:index"
 RESEND_ALL = "kinwise_xapi_statements:resend_failed"
+# Locales, ancestors, the assigning class, earlier initialized statements, a savepoint, the insert.
+MAX_EXTRA_QUERIES = 8
 
 
 def first_view_queries(client, module):
@@ -65,6 +67,35 @@ def test_without_an_endpoint_nothing_is_stored_or_queued_and_no_query_is_added(
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(c.lessons[1].url).status_code == 200
     assert len(ctx.captured_queries) <= 12
+
+
+def test_with_an_endpoint_a_first_view_and_a_completion_cost_a_few_queries_more(
+    client, home_page, parent, xapi_settings, settings, django_capture_on_commit_callbacks
+):
+    """Statements are built and stored in the request (sent after it): a bounded cost, the
+    same for a module of 3 or 30 lessons."""
+    c = build_course(home_page, parent)
+    client.force_login(parent)
+    client.get(c.lessons[1].url)  # warm per-process caches
+
+    def costs(endpoint, extra_lessons=0):
+        settings.KINWISE_XAPI_ENDPOINT = endpoint
+        for _ in range(extra_lessons):
+            LessonPageFactory(parent=c.module)
+        lesson = LessonPageFactory(parent=c.module)
+        # Statements are built and stored in the request; sending is the commit's business.
+        with django_capture_on_commit_callbacks(execute=False):
+            with CaptureQueriesContext(connection) as view:
+                assert client.get(lesson.url).status_code == 200
+            with CaptureQueriesContext(connection) as complete:
+                assert client.post(lesson.url + "complete/").status_code == 302
+        return len(view.captured_queries), len(complete.captured_queries)
+
+    off = costs("")
+    on = costs(xapi_settings.KINWISE_XAPI_ENDPOINT)
+    assert on[0] - off[0] <= MAX_EXTRA_QUERIES, (off, on)
+    assert on[1] - off[1] <= MAX_EXTRA_QUERIES, (off, on)
+    assert costs(xapi_settings.KINWISE_XAPI_ENDPOINT, extra_lessons=27) == on
 
 
 @pytest.fixture
