@@ -89,12 +89,19 @@ def test_with_an_endpoint_a_first_view_and_a_completion_cost_a_few_queries_more(
                 assert client.get(lesson.url).status_code == 200
             with CaptureQueriesContext(connection) as complete:
                 assert client.post(lesson.url + "complete/").status_code == 302
-        return len(view.captured_queries), len(complete.captured_queries)
+            with CaptureQueriesContext(connection) as again:
+                assert client.get(lesson.url).status_code == 200
+        return (
+            len(view.captured_queries),
+            len(complete.captured_queries),
+            len(again.captured_queries),
+        )
 
     off = costs("")
     on = costs(xapi_settings.KINWISE_XAPI_ENDPOINT)
     assert on[0] - off[0] <= MAX_EXTRA_QUERIES, (off, on)
     assert on[1] - off[1] <= MAX_EXTRA_QUERIES, (off, on)
+    assert on[2] == off[2], "a repeat view records nothing new and builds no statement"
     assert costs(xapi_settings.KINWISE_XAPI_ENDPOINT, extra_lessons=27) == on
 
 
