@@ -211,9 +211,15 @@ KINWISE_ADMIN_CONTENT_SECURITY_POLICY = {
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# No email address reaches a log line (edu.logging; tests/security/test_privacy.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_emails": {"()": "edu.logging.RedactEmailsFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_emails"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # At DEBUG, template lookups log the whole context, user names included: never below INFO.
+    "loggers": {"django.template": {"level": "INFO"}},
 }
