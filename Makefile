@@ -55,12 +55,11 @@ bench-reports: venv-dev
 	.venv/bin/pytest bench/reports/test_reports_bench.py -q -s -p no:randomly $(PYTEST_ARGS)
 
 # The throughput benchmark (bench/run.py: PostgreSQL, gunicorn, wrk; BENCH_* variables size
-# it), then the reports at a million progress rows (bench-reports) when that target exists.
+# it), then, on the same PostgreSQL, the reports at a million progress rows (bench/reports/).
 bench: venv-dev
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }; } || { echo "wrk is missing: run 'sudo apt-get install -y wrk'"; exit 1; }
 	@command -v redis-server >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -qq redis-server >/dev/null 2>&1 || echo "no redis-server: the bench uses a file cache"
 	.venv/bin/python bench/run.py
-	@if $(MAKE) -n bench-reports >/dev/null 2>&1; then $(MAKE) --no-print-directory bench-reports; fi
 
 lint: venv-dev
 	.venv/bin/ruff check .
