@@ -15,7 +15,9 @@ BENCH_DURATION [10] seconds per page, BENCH_WARMUP [2] seconds, BENCH_WORKERS [2
 workers, BENCH_CONNECTIONS [8] wrk connections, BENCH_SUBMISSIONS [3000] fresh quiz
 attempts, BENCH_PGPORT [55442], BENCH_PORT [58442], BENCH_REDIS [auto|off],
 BENCH_DATABASE_URL (an existing PostgreSQL database; the dataset is built once and reused),
-BENCH_RESULTS [bench/results/bench.md].
+BENCH_RESULTS [bench/results/bench.md], BENCH_REPORTS [on|off]: then run the reports
+benchmark at a million progress rows (bench/reports/, also ``make bench-reports``) on the
+same PostgreSQL (its role needs CREATEDB).
 """
 
 from __future__ import annotations
@@ -107,7 +109,7 @@ class Services(contextlib.ExitStack):
         )
         psql = ["psql", "-q", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres"]
         subprocess.run(  # noqa: S603
-            [*psql, "-c", "CREATE ROLE bench LOGIN PASSWORD 'bench'"]
+            [*psql, "-c", "CREATE ROLE bench LOGIN PASSWORD 'bench' CREATEDB"]
             + ["-c", "CREATE DATABASE bench OWNER bench"],
             check=True,
         )
@@ -454,6 +456,18 @@ def main() -> None:
             print(
                 f"  {target.name:<32} {target.result['rps']:8.0f} req/s   "
                 f"p95 {target.result['p95_us'] / 1000:7.1f} ms"
+            )
+        reports_bench = ROOT / "bench" / "reports" / "test_reports_bench.py"
+        if reports_bench.exists() and os.environ.get("BENCH_REPORTS", "on") != "off":
+            # The admin reports at a million progress rows (bench-reports), on this PostgreSQL.
+            print("\nreports at a million progress rows (bench/reports/, make bench-reports):")
+            env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+            env["DATABASE_URL"] = database
+            subprocess.run(  # noqa: S603
+                [str(VENV_BIN / "pytest"), str(reports_bench), "-q", "-s", "-p", "no:randomly"],
+                cwd=ROOT,
+                env=env,
+                check=False,
             )
     bare = [t.result["rps"] for t in targets if t.path == "/__bench__/bare/"]
     ceiling = sum(bare) / len(bare)
