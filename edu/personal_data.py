@@ -55,3 +55,30 @@ def export(user) -> dict:
     for model in personal_data_models():
         data[model._meta.label_lower] = model.export_personal_data(user)
     return data
+
+
+def erase_traces(user) -> None:
+    """Remove what other apps keep about ``user`` without a deleting key (account deletion).
+
+    - Wagtail's page and model log entries keep their user id without a constraint
+      (``on_delete=DO_NOTHING``): the entries stay, for the content's history, without the
+      person.
+    - django-axes' records of failed log-ins hold a keyed hash of the address and the
+      client's IP address and user agent: deleted.
+
+    Other keys to the user are deleted (CASCADE) or emptied (SET_NULL) by the database;
+    tests/security/test_privacy.py fails when a new key is neither.
+    """
+    from wagtail.models import ModelLogEntry, PageLogEntry
+
+    for log_model in (PageLogEntry, ModelLogEntry):
+        log_model.objects.filter(user_id=user.pk).update(user=None)
+    try:
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    except ImportError:  # axes is the site's choice, not a requirement
+        return
+    from .throttling import login_identity
+
+    identity = login_identity(None, {"username": user.email})
+    for axes_model in (AccessAttempt, AccessFailureLog, AccessLog):
+        axes_model.objects.filter(username=identity).delete()

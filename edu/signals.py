@@ -1,5 +1,6 @@
 """Keep the cached header and language links right: drop them when pages or the setting change."""
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
@@ -23,3 +24,11 @@ for signal in (page_published, page_unpublished, post_page_move, page_slug_chang
 @receiver(post_save, sender=Locale, dispatch_uid="kinwise_nav_locale")
 def _forget(sender, **kwargs):
     forget_navigation()
+
+
+@receiver(post_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="kinwise_erase_traces")
+def _erase_traces(sender, instance, **kwargs):
+    # However the account goes (My data, the admin, a shell), nothing else keeps pointing at it.
+    from .personal_data import erase_traces
+
+    erase_traces(instance)
