@@ -151,8 +151,9 @@ def answer_groups(attempt_model, quiz_ids: Sequence[int], limit: int | None = No
     - ``(quiz id, None, passed, total score, attempts, None, None, None)`` per quiz, for its
       pass rate and median score.
 
-    The attempts are ranked by a window over narrow rows (ids and times); only the chosen
-    attempts' answers are expanded (``jsonb_each`` / ``json_each``).
+    The attempts are ranked by a window over the index of each quiz's submitted attempts by
+    time (ids and times only); only the chosen attempts are read from the table, once, and
+    their answers expanded (``jsonb_each`` / ``json_each``).
     """
     limit = limit or attempts_per_quiz()
     if not quiz_ids:
@@ -176,13 +177,16 @@ def answer_groups(attempt_model, quiz_ids: Sequence[int], limit: int | None = No
             ) ranked_attempts
             WHERE recency <= %s
         ),
+        chosen AS (
+            SELECT id, quiz_id, score, passed, answers FROM {table}
+            WHERE id IN (SELECT id FROM recent)
+        ),
         answers AS (
             SELECT attempt.quiz_id AS quiz_id, attempt.id AS attempt_id,
                 attempt.score AS total, {parts["block_id"]} AS block_id,
                 CASE WHEN {parts["correct"]} THEN 1 ELSE 0 END AS correct,
                 {parts["score"]} AS score, {parts["response"]} AS response
-            FROM {table} attempt
-            JOIN recent ON recent.id = attempt.id
+            FROM chosen attempt
             {parts["each"]}
         ),
         ranked AS (
@@ -202,8 +206,7 @@ def answer_groups(attempt_model, quiz_ids: Sequence[int], limit: int | None = No
         UNION ALL
         SELECT attempt.quiz_id, NULL, CASE WHEN attempt.passed THEN 1 ELSE 0 END,
             {parts["total_text"]}, COUNT(*), NULL, NULL, NULL
-        FROM {table} attempt
-        JOIN recent ON recent.id = attempt.id
+        FROM chosen attempt
         GROUP BY attempt.quiz_id, attempt.passed, attempt.score
     """  # noqa: S608
     with connection.cursor() as cursor:

@@ -341,6 +341,14 @@ class AbstractQuizAttempt(models.Model):
     class Meta:
         abstract = True
         ordering = ["quiz", "number"]
+        indexes = [
+            # Question analysis reads each quiz's latest submitted attempts (ranked by this).
+            models.Index(
+                fields=["quiz", "-submitted_at", "-id"],
+                condition=Q(submitted_at__isnull=False),
+                name="%(app_label)s_%(class)s_recent",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["quiz", "learner", "number"],
