@@ -357,6 +357,10 @@ def table(targets: list[Target], ceiling: float, header: str) -> str:
         if r.get("timed_out"):
             rows.append(f"| {t.name} | – | – | > 300000 | – | – | {t.goal} |")
             continue
+        if not r["requests"]:
+            note = "no request completed in the run"
+            rows.append(f"| {t.name} | 0 | – | – | 0 | {errors} | {t.goal} ({note}) |")
+            continue
         rows.append(
             f"| {t.name} | {r['rps']:.0f} | {r['p50_us'] / 1000:.1f} | {r['p95_us'] / 1000:.1f} "
             f"| {r['rps'] / ceiling:.2f} | {errors} | {t.goal} |"
