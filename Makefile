@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 export UV_LINK_MODE := copy
 
-.PHONY: run test bench bench-dashboard bench-reports lint format venv venv-dev clean messages
+.PHONY: run test bench bench-dashboard bench-reports lint format venv venv-dev clean messages screenshots
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -60,6 +60,11 @@ bench: venv-dev
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }; } || { echo "wrk is missing: run 'sudo apt-get install -y wrk'"; exit 1; }
 	@command -v redis-server >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -qq redis-server >/dev/null 2>&1 || echo "no redis-server: the bench uses a file cache"
 	.venv/bin/python bench/run.py
+
+# PNGs of the main pages, desktop and phone, in docs/screenshots/ (the demo in a throwaway
+# SQLite database, served by runserver, shot in Chromium).
+screenshots: venv-dev
+	.venv/bin/python -m tests.browser.screenshots
 
 lint: venv-dev
 	.venv/bin/ruff check .
