@@ -70,9 +70,13 @@ def test_production_cache_and_sessions(shared, tmp_path):
     assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
-def test_production_media_on_s3_when_a_bucket_is_named():
-    assert load()["media"] == "django.core.files.storage.FileSystemStorage"
+def test_production_media_on_s3_when_a_bucket_is_named(tmp_path):
+    cache_dir = str(tmp_path / "cache")  # not the project's own cache/ folder
+    assert load(KINWISE_CACHE_DIR=cache_dir)["media"] == (
+        "django.core.files.storage.FileSystemStorage"
+    )
     found = load(
+        KINWISE_CACHE_DIR=cache_dir,
         AWS_STORAGE_BUCKET_NAME="kinwise-media",
         AWS_S3_ENDPOINT_URL="https://s3.example.org",
         AWS_ACCESS_KEY_ID="test",
