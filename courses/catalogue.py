@@ -20,13 +20,18 @@ from .models.pages import minutes_by_page
 MAX_QUERY_LENGTH = 200
 
 
+def _param(params, name: str, limit: int) -> str:
+    # No real value holds a NUL character, and PostgreSQL refuses one in a query (a 500).
+    return params.get(name, "").replace("\x00", "").strip()[:limit]
+
+
 class Catalogue:
     def __init__(self, index_page: Page, params) -> None:
         self.index_page = index_page
-        self.tag = params.get("tag", "").strip()[:100]
-        self.platform = params.get("platform", "").strip()[:100]
-        self.age = params.get("age", "").strip()[:20]
-        self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        self.tag = _param(params, "tag", 100)
+        self.platform = _param(params, "platform", 100)
+        self.age = _param(params, "age", 20)
+        self.query = _param(params, "q", MAX_QUERY_LENGTH)
         self.problems: list[str] = []
 
         all_courses = index_page.get_courses()
