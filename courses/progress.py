@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Subquery, Value
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from wagtail.models import Page
@@ -313,17 +316,35 @@ def counts_towards(page_class) -> bool:
     )
 
 
+def _default_language() -> str:
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def completion_requirements(parent) -> list[Page]:
     """What a learner must complete for ``parent`` (a module or course) to be complete.
 
-    The one definition: its live children that are trackable (lessons, quizzes) or that roll
-    up themselves (modules). Read from the generic page rows, so it costs one query.
+    The one definition: the live children that are trackable (lessons, quizzes) or that roll
+    up themselves (modules) of the parent's translation in the default language, when it has
+    one, else of the parent itself. A partial translation (a module whose other lessons are
+    not translated yet) therefore never completes early: progress is kept per translation
+    key, so lessons done in either language count. One query, from the generic page rows.
     """
-    return [
-        child
-        for child in parent.get_children().live().only("id", "translation_key", "content_type")
-        if counts_towards(child.specific_class)
-    ]
+    source_path = Page.objects.filter(
+        translation_key=parent.translation_key, locale__language_code=_default_language()
+    ).values("path")[:1]
+    children = (
+        Page.objects.live()
+        .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+        .filter(
+            depth=parent.depth + 1,
+            parent_path=Coalesce(Subquery(source_path), Value(parent.path)),
+        )
+        .order_by("path")
+        .only("id", "translation_key", "content_type")
+    )
+    return [child for child in children if counts_towards(child.specific_class)]
 
 
 def _roll_up(store, page, now) -> None:

@@ -354,3 +354,24 @@ def test_the_migration_starts_roll_ups_for_progress_recorded_before(parent, cour
     migration.start_roll_ups(apps, SimpleNamespace(connection=connection))
     after = sorted(Progress.objects.values_list("translation_key", "status", "first_viewed_at"))
     assert after == before
+
+
+def test_a_partial_translation_never_completes_its_module_early(parent, course):
+    """Requirements come from the default-language module: completing the only translated
+    lesson of a Spanish module does not complete it; the English lessons still count."""
+    from wagtail.models import Locale
+
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    lesson_a = course["a"]
+    lesson_b = course["b"]
+    spanish_a = lesson_a.copy_for_translation(spanish, copy_parents=True)
+    spanish_a.save_revision().publish()
+    store = DatabaseStore(parent)
+
+    record(store, spanish_a, S.COMPLETED)
+    module = Progress.objects.get(learner=parent, translation_key=course["m1"].translation_key)
+    assert module.status == S.STARTED
+
+    record(store, lesson_b, S.COMPLETED)
+    module.refresh_from_db()
+    assert module.status == S.COMPLETED
