@@ -17,6 +17,19 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language. A test client request runs in the test's
+    thread, and LocaleMiddleware leaves that request's language active there: after a
+    request to /es/…, reverse() in the next test on the same worker would give /es/ URLs."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def clear_cache():
     """Each test starts with an empty cache (ids repeat across rolled-back tests)."""
     from django.core.cache import cache
