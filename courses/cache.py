@@ -15,7 +15,8 @@ on pages) and signed-in users always get a freshly rendered page.
 The key is the scheme, host, path, query string (its parameters sorted; a query string over
 512 characters is not cached) and active language, under a generation number that any change
 of published content replaces: publishing, unpublishing, moving or deleting a page, and saving
-or deleting a snippet, a site setting, a site, a locale, an image or a document (or a model in
+or deleting a snippet, a site setting, a site, a locale, a view restriction, an image or a
+document (or a model in
 ``KINWISE_PAGE_CACHE_MODELS``). Old entries are then never read again and expire.
 
 CSRF tokens: a form's token is personal. Before a page is stored, every token the request's
@@ -27,6 +28,7 @@ share a token. A hit costs two cache reads and no database query.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 import secrets
 from importlib import import_module
@@ -46,6 +48,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 GENERATION_KEY = "kinwise:page-cache:generation"
+# The settings naming a cache whose entries a content change invalidates.
+CACHE_SETTINGS = ("KINWISE_PAGE_CACHE", "KINWISE_FRAGMENT_CACHE", "KINWISE_ROUTE_CACHE")
 PLACEHOLDER = b"kinwise-csrf-placeholder-0000000000000000000000000000000000000000000"
 MAX_QUERY_STRING = 512
 DEFAULT_TIMEOUT = 600
@@ -68,20 +72,26 @@ def fragment_cache():
     return caches[alias] if alias else None
 
 
-def generation(cache) -> str:
+def generation(cache, request=None) -> str:
+    """The current content generation in ``cache``; read once per request when given one."""
+    memo = getattr(request, "_kinwise_generations", None) if request is not None else None
+    if memo is not None and id(cache) in memo:
+        return memo[id(cache)]
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
         value = cache.get(GENERATION_KEY)
+    if request is not None:
+        if memo is None:
+            memo = request._kinwise_generations = {}
+        memo[id(cache)] = value
     return value
 
 
 def invalidate() -> None:
     """Forget every cached page and lesson body: now, and again once the current transaction
     commits (a request that read the old rows in between must not leave them cached)."""
-    aliases = {
-        getattr(settings, name, None) for name in ("KINWISE_PAGE_CACHE", "KINWISE_FRAGMENT_CACHE")
-    }
+    aliases = {getattr(settings, name, None) for name in CACHE_SETTINGS}
     for alias in aliases - {None, ""}:
         cache = caches[alias]
         cache.set(GENERATION_KEY, secrets.token_hex(8), None)
@@ -164,7 +174,7 @@ class AnonymousPageCacheMiddleware:
         cache = page_cache()
         if cache is None or not _may_read(request):
             return self.get_response(request)
-        key = _key(request, generation(cache))
+        key = _key(request, generation(cache, request))
         entry = cache.get(key)
         if entry is not None:
             content, has_token, status, headers = entry
@@ -214,7 +224,9 @@ def render_stream(context, page, field: str = "body", live=LIVE_BLOCKS):
         return mark_safe("".join(render(child) for child in stream))  # noqa: S308
     language = getattr(request, "LANGUAGE_CODE", None) or get_language() or ""
     raw = f"{page.pk}:{page.live_revision_id}:{field}:{language}:{request.get_host()}"
-    key = f"kinwise:fragment:{generation(cache)}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    key = (
+        f"kinwise:fragment:{generation(cache, request)}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    )
     parts = cache.get(key)
     if parts is None:
         parts = [None if child.block_type in live else render(child) for child in stream]
@@ -227,16 +239,101 @@ def render_stream(context, page, field: str = "body", live=LIVE_BLOCKS):
     )
 
 
+# --- Routes -------------------------------------------------------------------------------
+
+
+def route_cache():
+    """The cache that holds resolved page routes, or ``None`` when that is off."""
+    alias = getattr(settings, "KINWISE_ROUTE_CACHE", None)
+    return caches[alias] if alias else None
+
+
+class PageRouteCacheMiddleware:
+    """Resolve a Wagtail page URL from :func:`route_cache`, for every visitor, signed in or not.
+
+    Wagtail finds the site, then the page (with
+    :class:`~courses.models.routing.DirectRoutingMixin`: the site, the page chain and the
+    specific page, three queries), then checks the page's
+    view restrictions (one more), before the page itself does anything. None of that depends
+    on who asks. On a miss this middleware routes as Wagtail would, lets the page load what
+    its template shows of the tree and of its own content (``prepare_for_route_cache()``: a
+    lesson's neighbours and sources) and keeps the result, pickled, under the path, host,
+    language and content generation; a hit sets the attributes Wagtail's ``serve`` view reads
+    (``request._wagtail_site``, ``request._wagtail_route_for_request``) from it, and Wagtail
+    serves the page as usual: ``before_serve_page`` hooks, view restrictions and the page's
+    own ``serve`` still run on every request. Any content change replaces the generation
+    (see :func:`watched_models`), so a route never outlives a publish, a move, a deletion or
+    a new view restriction.
+
+    Only GET and HEAD requests that resolve to ``wagtail.views.serve`` and to a page are
+    kept; a 404 is routed afresh each time. Each request unpickles its own copy of the page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.models import Page, Site
+        from wagtail.views import serve
+
+        cache = route_cache()
+        if cache is None or view_func is not serve or request.method not in ("GET", "HEAD"):
+            return None
+        # Wagtail's URL pattern passes the path positionally; a project's own may name it.
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        language = getattr(request, "LANGUAGE_CODE", None) or get_language() or ""
+        raw = f"{request.get_host()}|{request.get_port()}|{path}|{language}"
+        key = (
+            f"kinwise:route:{generation(cache, request)}:{hashlib.sha256(raw.encode()).hexdigest()}"
+        )
+        entry = cache.get(key)
+        if entry is not None:
+            try:
+                site, route, ancestors = pickle.loads(entry)  # noqa: S301 - our own cache
+            except Exception:  # noqa: BLE001 - a stale pickle from an older release
+                entry = None
+            else:
+                request._wagtail_site = site
+                request._wagtail_route_for_request = route
+                if ancestors is not None:
+                    request._kinwise_routed_ancestors = ancestors
+                return None
+        route = Page.route_for_request(request, path)
+        if route is None:
+            return None
+        prepare = getattr(route[0], "prepare_for_route_cache", None)
+        if prepare is not None:
+            prepare()
+        try:
+            entry = pickle.dumps(
+                (
+                    Site.find_for_request(request),
+                    route,
+                    getattr(request, "_kinwise_routed_ancestors", None),
+                ),
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None  # a page type that cannot be pickled is routed afresh each time
+        cache.set(key, entry, getattr(settings, "KINWISE_PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT))
+        return None
+
+
 # --- Invalidation -------------------------------------------------------------------------
 
 
 def watched_models() -> list[type]:
     """The models whose changes can show on a page: pages, sites, locales, site settings,
-    images, documents, Kinwise's snippets, and ``KINWISE_PAGE_CACHE_MODELS`` (labels)."""
+    view restrictions, images, documents, Kinwise's snippets, and
+    ``KINWISE_PAGE_CACHE_MODELS`` (labels)."""
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import BaseViewRestriction, Locale, Page, Site
 
-    bases = [Page, Site, Locale, BaseSiteSetting, BaseGenericSetting]
+    # View restrictions too: making a page private must stop the page cache serving it.
+    bases = [Page, Site, Locale, BaseSiteSetting, BaseGenericSetting, BaseViewRestriction]
     for module, getter in (
         ("wagtail.images", "get_image_model"),
         ("wagtail.documents", "get_document_model"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from django.conf import settings
@@ -85,6 +85,13 @@ def _new_entry(page, status, score, now) -> Entry:
     )
 
 
+def view_time_precision() -> timedelta:
+    """How stale a stored "last viewed" time may be: a learner who views the same page again
+    within this long (``KINWISE_VIEW_TIME_PRECISION`` seconds, default 60) costs no write,
+    so reading a lesson is a read, not a write, on every reload. Zero writes every view."""
+    return timedelta(seconds=int(getattr(settings, "KINWISE_VIEW_TIME_PRECISION", 60)))
+
+
 class DatabaseStore:
     """Progress of a signed-in learner, in the database."""
 
@@ -102,8 +109,9 @@ class DatabaseStore:
         ).first()
         if row is None:
             return None
-        Progress.objects.filter(pk=row.pk).update(last_viewed_at=now, page_id=page.pk)
-        row.last_viewed_at, row.page_id = now, page.pk
+        if row.page_id != page.pk or now - row.last_viewed_at >= view_time_precision():
+            Progress.objects.filter(pk=row.pk).update(last_viewed_at=now, page_id=page.pk)
+            row.last_viewed_at, row.page_id = now, page.pk
         return _entry_from_row(row)
 
     def all_entries(self) -> dict:

@@ -467,14 +467,26 @@ class AbstractLessonPage(
                 return block
         return None
 
+    def content_context(self) -> dict:
+        """What the lesson shows of its module and its own sources: the same for every
+        learner, so the route cache keeps it with the page (:meth:`prepare_for_route_cache`)."""
+        content = getattr(self, "_kinwise_content", None)
+        if content is None:
+            prev_lesson, next_lesson = self.get_neighbours()
+            content = self._kinwise_content = {
+                "prev_lesson": prev_lesson,
+                "next_lesson": next_lesson,
+                "sources": list(self.sources.all()),
+            }
+        return content
+
+    def prepare_for_route_cache(self) -> None:
+        super().prepare_for_route_cache()
+        self.content_context()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prev_lesson, next_lesson = self.get_neighbours()
-        context.update(
-            prev_lesson=prev_lesson,
-            next_lesson=next_lesson,
-            sources=list(self.sources.all()),
-        )
+        context.update(self.content_context())
         context.setdefault("knowledge_checks", {})
         context.update(self.get_learner_context(request))
         return context

@@ -9,9 +9,19 @@ from wagtail.models import Page, PageViewRestriction
 
 class KnownAncestorsMixin:
     """For pages reached through :class:`DirectRoutingMixin`, which already holds their
-    ancestors: Wagtail's view-restriction check then needs one query instead of two."""
+    ancestors: Wagtail's view-restriction check then needs one query instead of two, and
+    none when the route came from the route cache (:meth:`prepare_for_route_cache`)."""
+
+    def prepare_for_route_cache(self) -> None:
+        """Load what every request for this page reads of the tree, before the route cache
+        (:class:`courses.cache.PageRouteCacheMiddleware`) keeps this page. A new or changed
+        view restriction replaces the cache's generation, so a kept list is never stale."""
+        self._kinwise_view_restrictions = list(self.get_view_restrictions())
 
     def get_view_restrictions(self):
+        kept = getattr(self, "_kinwise_view_restrictions", None)
+        if kept is not None:
+            return kept
         ancestors = getattr(self, "_kinwise_ancestors", None)
         if ancestors is None or self.alias_of_id or any(p.alias_of_id for p in ancestors):
             return super().get_view_restrictions()

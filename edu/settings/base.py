@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # turns a locked log-in into the 429 page
+    # Resolves Wagtail page URLs from KINWISE_ROUTE_CACHE when that names a cache.
+    "courses.cache.PageRouteCacheMiddleware",
     # Last: serves anonymous visitors' pages when KINWISE_PAGE_CACHE names a cache.
     "courses.cache.AnonymousPageCacheMiddleware",
 ]

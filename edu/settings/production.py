@@ -70,10 +70,11 @@ else:
     }
 # Sessions read from the cache, written through to the database (they survive a cache flush).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Anonymous visitors' pages and every learner's lesson bodies come from the cache
-# (courses.cache).
+# Anonymous visitors' pages, every learner's lesson bodies and every page's route come from
+# the cache (courses.cache).
 KINWISE_PAGE_CACHE = "default"
 KINWISE_FRAGMENT_CACHE = "default"
+KINWISE_ROUTE_CACHE = "default"
 
 # Media (images, documents) on S3-compatible storage when a bucket is named; credentials come
 # from the environment as boto3 reads them (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).
