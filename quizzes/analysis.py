@@ -1,31 +1,47 @@
-"""Question analysis: how each quiz question performs, from learners' submitted attempts.
+"""Question analysis: how each quiz question performs, from submitted attempts.
 
 Questions are identified by their StreamField block id, which survives edits, so attempts
 served by any revision count towards the question as it is now; questions removed from the
 quiz are not analysed. Answers are stored in the editor's choice indices of the revision that
-was served; labels come from the question as it is now.
+was served; labels come from the question as it is now. Every submitted attempt counts,
+learners' and anonymous visitors' alike.
 
 Per question: attempts, the share answered correctly, the most chosen wrong answer, and the
-discrimination index (upper-lower 27% groups): attempts are ranked by their total score; the
-index is the question's mean score in the top 27% minus that in the bottom 27%. Near +1 the
-question separates those who learned the module from those who did not; near 0 or below it
-misleads or tests something else.
+discrimination index: the corrected item–total correlation (the item–rest point-biserial),
+the Pearson correlation between ``x``, the question's score in an attempt (0 to 1, partial
+credit as graded), and ``R = T − x``, the attempt's total points ``T`` (the sum of its question
+scores) without that question. Near +1 the question separates those who learned the module
+from those who did not; near 0 or below it misleads or tests something else. It is blank
+when either varies not at all (everyone scored the same on the question, or on the rest).
+
+The figures are not computed from the attempts on each request: running totals are kept in
+:class:`quizzes.models.QuestionStatistic`, added to as each attempt is submitted
+(:func:`record_attempt`, one multi-row ``INSERT … ON CONFLICT DO UPDATE`` in the
+submission's transaction), and rebuilt from the attempts by :func:`rebuild_statistics`
+(``manage.py rebuild_question_statistics``). Per question they hold ``n`` (attempts), the
+number correct, and ``Σx, Σx², ΣT, ΣT², ΣxT``; the correlation follows from those, since
+``ΣR = ΣT − Σx``, ``ΣR² = ΣT² − 2ΣxT + Σx²`` and ``ΣxR = ΣxT − Σx²``::
+
+    r = (n·ΣxR − Σx·ΣR) / √((n·Σx² − (Σx)²) · (n·ΣR² − (ΣR)²))
+
+Scores are counted in ten-thousandths of a point (they are stored to four decimals), so the
+sums are exact integers, whatever the order the submissions arrived in. The running totals
+refer to no learner or attempt: deleting an account deletes its attempts but not what they
+added to these anonymous totals.
 
 Figures from fewer than ``KINWISE_MIN_AGGREGATE_LEARNERS`` (default 5) attempts are
-withheld. Each quiz's latest ``KINWISE_QUESTION_ANALYSIS_ATTEMPTS`` (default 1,000) submitted
-attempts are counted in one query, in the database (:func:`answer_groups`): what comes back
-is a few rows per question (one per distinct answer), whatever the number of attempts.
+withheld. A report page reads the totals in one query, whatever the number of attempts.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -35,9 +51,28 @@ from quizzes.grading import MULTIPLE_SELECT, ONE_CHOICE_TYPES, ORDERING, TRUE_FA
 
 min_attempts_shown = min_learners_shown
 
+# Scores are counted in ten-thousandths of a point: attempts store them to four decimals.
+SCORE_UNIT = 10_000
 
-def attempts_per_quiz() -> int:
-    return int(getattr(settings, "KINWISE_QUESTION_ANALYSIS_ATTEMPTS", 1000))
+# The kinds of QuestionStatistic row (see its docstring).
+QUESTION = "question"
+SCORE = "score"
+
+STATISTIC_COLUMNS = (
+    "quiz_id",
+    "block_id",
+    "kind",
+    "item",
+    "count",
+    "correct",
+    "sum_x",
+    "sum_x2",
+    "sum_t",
+    "sum_t2",
+    "sum_xt",
+)
+STATISTIC_KEY = STATISTIC_COLUMNS[:4]
+STATISTIC_TOTALS = STATISTIC_COLUMNS[4:]
 
 
 @dataclass
@@ -91,9 +126,11 @@ class QuestionAnalysis:
 
 @dataclass
 class QuizSummary:
+    """A quiz's submitted attempts: how many, how many passed, and how many had each score."""
+
     attempts: int = 0
     passed: int = 0
-    scores: list = field(default_factory=list)
+    scores: dict = field(default_factory=dict)  # percent score -> attempts
 
     @property
     def pass_rate(self) -> int | None:
@@ -105,144 +142,321 @@ class QuizSummary:
     def median_score(self) -> int | None:
         if self.attempts < min_attempts_shown():
             return None
-        ordered = sorted(self.scores)
-        middle = len(ordered) // 2
-        if len(ordered) % 2:
-            return ordered[middle]
-        return whole((ordered[middle - 1] + ordered[middle]) / 2)
+        middle = self.attempts // 2
+        if self.attempts % 2:
+            return self.score_at(middle)
+        return whole((self.score_at(middle - 1) + self.score_at(middle)) / 2)
+
+    def score_at(self, position: int) -> int:
+        """The score at ``position`` (from 0) of the attempts ordered by score."""
+        seen = 0
+        for score in sorted(self.scores):
+            seen += self.scores[score]
+            if position < seen:
+                return score
+        raise IndexError(position)
+
+
+# --- the statistics -------------------------------------------------------------------------
+
+
+def score_units(score) -> int:
+    """A question score (0..1, as stored: four decimals) in ten-thousandths of a point."""
+    return round(float(score) * SCORE_UNIT)
+
+
+def discrimination_index(n, sum_x, sum_x2, sum_t, sum_t2, sum_xt) -> float | None:
+    """The item–rest correlation from the running sums (see the module docstring), or
+    ``None`` when the question's scores or the rest of the attempts' points do not vary."""
+    sum_r = sum_t - sum_x
+    sum_r2 = sum_t2 - 2 * sum_xt + sum_x2
+    sum_xr = sum_xt - sum_x2
+    var_x = n * sum_x2 - sum_x * sum_x  # n² times the variances (exact integers)
+    var_r = n * sum_r2 - sum_r * sum_r
+    if var_x <= 0 or var_r <= 0:
+        return None
+    r = (n * sum_xr - sum_x * sum_r) / math.sqrt(var_x * var_r)
+    return max(-1.0, min(1.0, r))
+
+
+def attempt_statistics(quiz_id, answers: Mapping, questions: Mapping, score, passed) -> list:
+    """What one submitted attempt adds to the statistics, as rows of ``STATISTIC_COLUMNS``
+    sorted by key (so that concurrent upserts lock rows in the same order).
+
+    ``answers`` are the attempt's stored answers by block id; ``questions`` map block ids to
+    ``(block type, value)`` for the wrong answers' keys (questions missing from it add no
+    wrong answers).
+    """
+    scores = {block_id: score_units(answer["score"]) for block_id, answer in answers.items()}
+    total = sum(scores.values())
+    rows = {(quiz_id, "", SCORE, int(score)): [1, 1 if passed else 0, 0, 0, 0, 0, 0]}
+    wrong: Counter = Counter()
+    for block_id, answer in answers.items():
+        x = scores[block_id]
+        correct = bool(answer.get("correct"))
+        rows[(quiz_id, block_id, QUESTION, 0)] = [
+            1,
+            1 if correct else 0,
+            x,
+            x * x,
+            total,
+            total * total,
+            x * total,
+        ]
+        if not correct and block_id in questions:
+            block_type, value = questions[block_id]
+            for kind, item in counted_wrong_keys(block_type, value, answer.get("response")):
+                wrong[(quiz_id, block_id, kind, item)] += 1
+    for key, count in wrong.items():
+        rows[key] = [count, 0, 0, 0, 0, 0, 0]
+    return [(*key, *totals) for key, totals in sorted(rows.items())]
+
+
+def counted_wrong_keys(block_type: str, value, response) -> list[tuple[str, int]]:
+    """:func:`wrong_keys` as stored: items as integers (True/False as 1/0), each key once."""
+    return sorted(
+        {
+            (kind, int(item))
+            for kind, item in wrong_keys(block_type, value, response)
+            if isinstance(item, int)
+        }
+    )
+
+
+def add_statistics(
+    statistic_model, rows: Sequence[tuple], *, batch: int | None = None, using=DEFAULT_DB_ALIAS
+) -> None:
+    """Add ``rows`` to the running totals: one multi-row ``INSERT … ON CONFLICT DO UPDATE``
+    (per ``batch`` rows, if given), atomic per row on PostgreSQL and SQLite (≥ 3.24)."""
+    if not rows:
+        return
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    table = quote(statistic_model._meta.db_table)
+    columns = ", ".join(quote(column) for column in STATISTIC_COLUMNS)
+    key = ", ".join(quote(column) for column in STATISTIC_KEY)
+    updates = ", ".join(
+        f"{quote(column)} = {table}.{quote(column)} + excluded.{quote(column)}"
+        for column in STATISTIC_TOTALS
+    )
+    placeholders = "(" + ", ".join(["%s"] * len(STATISTIC_COLUMNS)) + ")"
+    batch = batch or len(rows)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch):
+            chunk = rows[start : start + batch]
+            # Only quoted names and placeholders are interpolated.
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([placeholders] * len(chunk))} "  # noqa: S608
+                f"ON CONFLICT ({key}) DO UPDATE SET {updates}",
+                [value for row in chunk for value in row],
+            )
+
+
+def record_attempt(attempt, questions: Iterable) -> None:
+    """Add a just-graded attempt to the statistics (call inside its transaction, after
+    ``record_grade``): one query, whatever the number of questions. ``questions`` are the
+    attempt's served questions (their type and value as served name the wrong answers)."""
+    from quizzes.models import QuestionStatistic
+
+    served = {question.block_id: (question.block_type, question.value) for question in questions}
+    rows = attempt_statistics(
+        attempt.quiz_id, attempt.answers, served, attempt.score, attempt.passed
+    )
+    add_statistics(QuestionStatistic, rows)
 
 
 # How each database expands an attempt's answers (a JSON object by block id) into rows of
 # (block id, answer), and reads an answer's fields. The rest of the SQL is the same.
 ANSWER_SQL = {
     "postgresql": {
-        "each": "CROSS JOIN LATERAL jsonb_each(attempt.answers) AS answer(block_id, value)",
+        "each": "jsonb_each(attempt.answers) AS answer(block_id, value)",
+        # The attempt's total points: once per attempt, joined to each of its answers.
+        "total": "total.t",
+        "total_join": "CROSS JOIN LATERAL (SELECT SUM({units}) AS t "
+        "FROM jsonb_each(attempt.answers) AS each_answer(block_id, value)) AS total",
         "block_id": "answer.block_id",
         "correct": "(answer.value ->> 'correct') = 'true'",
-        "score": "CAST(answer.value ->> 'score' AS DOUBLE PRECISION)",
+        "units": "CAST(ROUND(CAST({answer}.value ->> 'score' AS NUMERIC) * 10000) AS BIGINT)",
         "response": "CAST(answer.value -> 'response' AS TEXT)",
-        "total_text": "CAST(attempt.score AS TEXT)",
+        "lateral": "CROSS JOIN LATERAL",
     },
     "sqlite": {
-        "each": "CROSS JOIN json_each(attempt.answers) AS answer",
+        "each": "json_each(attempt.answers) AS answer",
+        # SQLite has no LATERAL subqueries: the total is a correlated scalar subquery.
+        "total": "(SELECT SUM({units}) FROM json_each(attempt.answers) AS each_answer)",
+        "total_join": "",
         "block_id": "answer.key",
         "correct": "(answer.value ->> '$.correct') = 1",
-        "score": "CAST(answer.value ->> '$.score' AS REAL)",
+        "units": "CAST(ROUND(CAST({answer}.value ->> '$.score' AS REAL) * 10000) AS INTEGER)",
         "response": "(answer.value -> '$.response')",
-        "total_text": "CAST(attempt.score AS TEXT)",
+        "lateral": "CROSS JOIN",
     },
 }
 
 
-def group_size(answered: int) -> int:
-    """How many attempts make the upper (and the lower) group: 27% of those that answered
-    the question, rounded half up, at least one. (The same integer arithmetic in the SQL.)"""
-    return max(1, (27 * answered + 50) // 100)
-
-
-def answer_groups(attempt_model, quiz_ids: Sequence[int], limit: int | None = None) -> list:
-    """What question analysis needs from each quiz's latest ``limit`` submitted attempts, in
-    one query, aggregated in the database (a few rows per question, whatever the attempts):
-
-    - ``(quiz id, block id, correct, response as JSON, answers, upper, lower, answered)``
-      for each question and distinct (correct, response): how many answers, their question
-      scores summed over the upper and the lower 27% of the attempts that answered the
-      question (ranked by the attempt's total score, then id), and how many answered it;
-    - ``(quiz id, None, passed, total score, attempts, None, None, None)`` per quiz, for its
-      pass rate and median score.
-
-    The attempts are ranked by a window over the index of each quiz's submitted attempts by
-    time (ids and times only); only the chosen attempts are read from the table, once, and
-    their answers expanded (``jsonb_each`` / ``json_each``).
-    """
-    limit = limit or attempts_per_quiz()
-    if not quiz_ids:
-        return []
+def _answer_sql(connection=connection):
     vendor = connection.vendor
     if vendor not in ANSWER_SQL:
-        raise NotImplementedError(f"question analysis is not written for {vendor}")
-    parts = ANSWER_SQL[vendor]
-    table = connection.ops.quote_name(attempt_model._meta.db_table)
+        raise NotImplementedError(f"question statistics are not written for {vendor}")
+    return ANSWER_SQL[vendor]
+
+
+def rebuild_statistics(
+    statistic_model, attempt_model, quizzes: Mapping[int, list], *, using=DEFAULT_DB_ALIAS
+) -> None:
+    """Recompute the statistics of ``quizzes`` (quiz id -> its questions as raw StreamField
+    data) from their submitted attempts in ``attempt_model``: their rows are deleted and
+    made again, set-based in the database (``INSERT … SELECT … GROUP BY`` over the answers
+    expanded by ``jsonb_each`` / ``json_each``). The wrong answers are named from the
+    questions as they are now (their answers grouped by response in the database, then
+    keyed here); questions removed from a quiz get none, as they are not shown.
+
+    Works with historical models (data migrations). On PostgreSQL the statistics table is
+    locked meanwhile, so that a submission is counted exactly once: it waits, and adds to
+    the rebuilt totals.
+    """
+    quiz_ids = sorted(quizzes)
+    if not quiz_ids:
+        return
+    connection = connections[using]
+    sql = _answer_sql(connection)
+    quote = connection.ops.quote_name
+    table = quote(statistic_model._meta.db_table)
+    attempts = quote(attempt_model._meta.db_table)
+    columns = ", ".join(quote(column) for column in STATISTIC_COLUMNS)
     ids = ", ".join(["%s"] * len(quiz_ids))
-    size = "CASE WHEN (27 * answered + 50) / 100 < 1 THEN 1 ELSE (27 * answered + 50) / 100 END"
-    # Only placeholders, a quoted table name and the fixed expressions above are interpolated.
-    sql = f"""
-        WITH recent AS (
-            SELECT id FROM (
-                SELECT id, ROW_NUMBER() OVER (
-                    PARTITION BY quiz_id ORDER BY submitted_at DESC, id DESC
-                ) AS recency
-                FROM {table}
-                WHERE quiz_id IN ({ids}) AND submitted_at IS NOT NULL
-            ) ranked_attempts
-            WHERE recency <= %s
-        ),
-        chosen AS (
-            SELECT id, quiz_id, score, passed, answers FROM {table}
-            WHERE id IN (SELECT id FROM recent)
-        ),
-        answers AS (
-            SELECT attempt.quiz_id AS quiz_id, attempt.id AS attempt_id,
-                attempt.score AS total, {parts["block_id"]} AS block_id,
-                CASE WHEN {parts["correct"]} THEN 1 ELSE 0 END AS correct,
-                {parts["score"]} AS score, {parts["response"]} AS response
-            FROM chosen attempt
-            {parts["each"]}
-        ),
-        ranked AS (
-            SELECT quiz_id, block_id, correct, score, response,
-                ROW_NUMBER() OVER (
-                    PARTITION BY quiz_id, block_id ORDER BY total, attempt_id
-                ) AS position,
-                COUNT(*) OVER (PARTITION BY quiz_id, block_id) AS answered
-            FROM answers
-        )
-        SELECT quiz_id, block_id, correct, response, COUNT(*),
-            SUM(CASE WHEN position > answered - {size} THEN score ELSE 0 END),
-            SUM(CASE WHEN position <= {size} THEN score ELSE 0 END),
-            MAX(answered)
-        FROM ranked
-        GROUP BY quiz_id, block_id, correct, response
-        UNION ALL
-        SELECT attempt.quiz_id, NULL, CASE WHEN attempt.passed THEN 1 ELSE 0 END,
-            {parts["total_text"]}, COUNT(*), NULL, NULL, NULL
-        FROM chosen attempt
-        GROUP BY attempt.quiz_id, attempt.passed, attempt.score
+    submitted = f"attempt.submitted_at IS NOT NULL AND attempt.quiz_id IN ({ids})"
+    units = sql["units"].format(answer="answer")
+    total_units = sql["units"].format(answer="each_answer")
+    total = sql["total"].format(units=total_units)
+    total_join = sql["total_join"].format(units=total_units)
+    # Only quoted names, placeholders and the fixed expressions above are interpolated.
+    question_rows = f"""
+        INSERT INTO {table} ({columns})
+        SELECT quiz_id, block_id, '{QUESTION}', 0, COUNT(*), SUM(correct),
+            SUM(x), SUM(x * x), SUM(t), SUM(t * t), SUM(x * t)
+        FROM (
+            SELECT attempt.quiz_id AS quiz_id, {sql["block_id"]} AS block_id,
+                CASE WHEN {sql["correct"]} THEN 1 ELSE 0 END AS correct,
+                {units} AS x, {total} AS t
+            FROM {attempts} attempt
+            {total_join}
+            {sql["lateral"]} {sql["each"]}
+            WHERE {submitted}
+        ) answers
+        GROUP BY quiz_id, block_id
     """  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*quiz_ids, limit])
-        return cursor.fetchall()
+    score_rows = f"""
+        INSERT INTO {table} ({columns})
+        SELECT attempt.quiz_id, '', '{SCORE}', attempt.score, COUNT(*),
+            SUM(CASE WHEN attempt.passed THEN 1 ELSE 0 END), 0, 0, 0, 0, 0
+        FROM {attempts} attempt
+        WHERE {submitted}
+        GROUP BY attempt.quiz_id, attempt.score
+    """  # noqa: S608
+    wrong_responses = f"""
+        SELECT attempt.quiz_id, {sql["block_id"]}, {sql["response"]}, COUNT(*)
+        FROM {attempts} attempt
+        {sql["lateral"]} {sql["each"]}
+        WHERE {submitted} AND NOT ({sql["correct"]})
+        GROUP BY attempt.quiz_id, {sql["block_id"]}, {sql["response"]}
+    """  # noqa: S608
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+        cursor.execute(f"DELETE FROM {table} WHERE quiz_id IN ({ids})", quiz_ids)  # noqa: S608
+        cursor.execute(question_rows, quiz_ids)
+        cursor.execute(score_rows, quiz_ids)
+        cursor.execute(wrong_responses, quiz_ids)
+        wrong: Counter = Counter()
+        blocks = {
+            quiz_id: {block["id"]: block for block in questions}
+            for quiz_id, questions in quizzes.items()
+        }
+        for quiz_id, block_id, response, count in cursor.fetchall():
+            block = blocks.get(quiz_id, {}).get(block_id)
+            if block is None:
+                continue
+            value = block.get("value") or {}
+            response = json.loads(response) if response is not None else None
+            for kind, item in counted_wrong_keys(block["type"], value, response):
+                wrong[(quiz_id, block_id, kind, item)] += count
+        rows = [(*key, count, 0, 0, 0, 0, 0, 0) for key, count in sorted(wrong.items())]
+        add_statistics(statistic_model, rows, batch=500, using=using)
 
 
-def attempts_for(quizzes: Sequence) -> list:
-    """:func:`answer_groups` for ``quizzes``: one query per attempt model (usually one)."""
-    by_model: dict = {}
-    for quiz in quizzes:
-        by_model.setdefault(quiz.get_attempt_class(), []).append(quiz.pk)
-    return [row for model, ids in by_model.items() for row in answer_groups(model, ids)]
+def quiz_page_models() -> list:
+    from django.apps import apps
+
+    from quizzes.models import AbstractQuizPage
+
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, AbstractQuizPage) and not model._meta.abstract
+    ]
 
 
-def analyse(quizzes: Iterable, groups: Iterable) -> tuple[list, dict]:
+def rebuild_all_statistics() -> int:
+    """Rebuild every quiz's statistics from its attempts (idempotent). Returns the number
+    of quizzes."""
+    from quizzes.models import QuestionStatistic
+
+    by_attempt_model: dict = {}
+    count = 0
+    for model in quiz_page_models():
+        for quiz in model.objects.only("id", "questions"):
+            by_attempt_model.setdefault(quiz.get_attempt_class(), {})[quiz.pk] = list(
+                quiz.questions.raw_data
+            )
+            count += 1
+    with transaction.atomic():
+        known = [quiz_id for quizzes in by_attempt_model.values() for quiz_id in quizzes]
+        QuestionStatistic.objects.exclude(quiz_id__in=known).delete()
+        for attempt_model, quizzes in by_attempt_model.items():
+            rebuild_statistics(QuestionStatistic, attempt_model, quizzes)
+    return count
+
+
+# --- reading them ---------------------------------------------------------------------------
+
+
+def statistics_for(quizzes: Sequence) -> list:
+    """The statistics rows of ``quizzes``, in one query, as tuples of
+    ``STATISTIC_COLUMNS``: a few rows per question, whatever the number of attempts."""
+    from quizzes.models import QuestionStatistic
+
+    if not quizzes:
+        return []
+    return list(
+        QuestionStatistic.objects.filter(quiz_id__in=[quiz.pk for quiz in quizzes]).values_list(
+            *STATISTIC_COLUMNS
+        )
+    )
+
+
+def analyse(quizzes: Iterable, statistics: Iterable) -> tuple[list, dict]:
     """Question rows for every question in ``quizzes``, and a summary per quiz id.
 
-    ``groups`` are rows from :func:`answer_groups`; quizzes are pages whose ``questions``
-    are read raw (no block conversion, so no query per quiz).
+    ``statistics`` are rows from :func:`statistics_for`; quizzes are pages whose
+    ``questions`` are read raw (no block conversion, so no query per quiz).
     """
     quizzes = list(quizzes)
     summaries = {quiz.pk: QuizSummary() for quiz in quizzes}
-    by_question: dict[tuple, list] = {}
-    for quiz_id, block_id, correct, response, count, upper, lower, answered in groups:
-        if quiz_id not in summaries:
+    totals: dict[tuple, tuple] = {}
+    wrong: dict[tuple, list] = {}
+    for quiz_id, block_id, kind, item, count, correct, *sums in statistics:
+        if quiz_id not in summaries or not count:
             continue
-        if block_id is None:  # the quiz's attempts with this result
+        if kind == SCORE:
             summary = summaries[quiz_id]
             summary.attempts += count
-            summary.passed += count if correct else 0
-            summary.scores.extend([int(response)] * count)
-            continue
-        by_question.setdefault((quiz_id, block_id), []).append(
-            (bool(correct), response, count, upper or 0, lower or 0, answered)
-        )
+            summary.passed += correct
+            summary.scores[item] = summary.scores.get(item, 0) + count
+        elif kind == QUESTION:
+            totals[(quiz_id, block_id)] = (count, correct, *sums)
+        else:
+            wrong.setdefault((quiz_id, block_id), []).append((kind, item, count))
     rows = []
     for quiz in quizzes:
         labels = type_labels(quiz)
@@ -256,44 +470,37 @@ def analyse(quizzes: Iterable, groups: Iterable) -> tuple[list, dict]:
                 text=question_text(block),
                 course_title=getattr(quiz, "course_title", "") or "",
             )
-            groups_of_question = by_question.get((quiz.pk, block["id"]), [])
-            analyse_question(row, block.get("value") or {}, groups_of_question)
+            key = (quiz.pk, block["id"])
+            analyse_question(row, block.get("value") or {}, totals.get(key), wrong.get(key, []))
             rows.append(row)
     return rows, summaries
 
 
-def analyse_question(row: QuestionAnalysis, value: dict, groups: list) -> None:
-    """Fill in ``row`` from the answers to it, as ``(correct, response as JSON, answers,
-    upper group's score, lower group's score, attempts that answered)``."""
-    row.attempts = groups[0][5] if groups else 0
-    row.correct = sum(count for correct, _r, count, *_rest in groups if correct)
+def analyse_question(row: QuestionAnalysis, value: dict, totals, wrong: list) -> None:
+    """Fill in ``row`` from its question's totals ``(n, correct, Σx, Σx², ΣT, ΣT², ΣxT)``
+    and wrong-answer counts ``(kind, item, count)``."""
+    if totals is None:
+        return
+    row.attempts, row.correct = totals[0], totals[1]
     if row.attempts < min_attempts_shown():
         return
-    row.wrong_answer = most_chosen_wrong_answer(row.block_type, value, groups)
-    size = group_size(row.attempts)
-    upper = sum(group[3] for group in groups)
-    lower = sum(group[4] for group in groups)
-    row.discrimination = round((upper - lower) / size, 2)
+    row.wrong_answer = most_chosen_wrong_answer(row.block_type, value, wrong, row.attempts)
+    index = discrimination_index(totals[0], *totals[2:])
+    row.discrimination = None if index is None else round(index, 2)
 
 
-def most_chosen_wrong_answer(block_type: str, value: dict, groups: list) -> WrongAnswer | None:
+def most_chosen_wrong_answer(
+    block_type: str, value: dict, wrong: list, attempts: int
+) -> WrongAnswer | None:
     """The wrong answer chosen most often (ties: the first choice or step), with its share of
-    the question's attempts. Counted by raw answer, so only the winner is labelled."""
-    counts: Counter = Counter()
-    answered = 0
-    for correct, response, count, *_rest in groups:
-        answered += count
-        if correct:
-            continue
-        for key in wrong_keys(block_type, value, json.loads(response) if response else None):
-            counts[key] += count
-    if not counts:
+    the question's attempts."""
+    if not wrong:
         return None
-    key, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    kind, item, count = min(wrong, key=lambda entry: (-entry[2], entry[0], entry[1]))
     return WrongAnswer(
-        label=wrong_label(block_type, value, key),
+        label=wrong_label(block_type, value, (kind, item)),
         count=count,
-        share=whole(100 * count / answered),
+        share=whole(100 * count / attempts),
     )
 
 

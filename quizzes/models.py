@@ -342,7 +342,7 @@ class AbstractQuizAttempt(models.Model):
         abstract = True
         ordering = ["quiz", "number"]
         indexes = [
-            # Question analysis reads each quiz's latest submitted attempts (ranked by this).
+            # A quiz's submitted attempts, latest first.
             models.Index(
                 fields=["quiz", "-submitted_at", "-id"],
                 condition=Q(submitted_at__isnull=False),
@@ -431,3 +431,68 @@ class QuizAttempt(AbstractQuizAttempt):
     class Meta(AbstractQuizAttempt.Meta):
         verbose_name = _("quiz attempt")
         verbose_name_plural = _("quiz attempts")
+
+
+class QuestionStatistic(models.Model):
+    """Running totals of submitted answers, for question analysis (``quizzes.analysis``).
+
+    Kept up to date as each attempt is submitted (one multi-row upsert, see
+    :func:`quizzes.statistics.record_attempt`) and rebuilt from the attempts by
+    ``manage.py rebuild_question_statistics``. No row refers to a learner or an attempt, so
+    rows stay when an account and its attempts are deleted: they are anonymous counts.
+
+    One table, three kinds of row, so that a submission costs one extra query:
+
+    - ``question`` (item 0): ``count`` attempts answered the question, ``correct`` of them
+      right; the sums give the discrimination index. ``x`` is the question's score in an
+      attempt and ``T`` the attempt's total points (the sum of its question scores), both in
+      ten-thousandths of a point (scores are stored to four decimals), so the sums are exact
+      integers whatever the order in which they were added;
+    - a wrong answer to a question: ``choice`` (item: the choice index), ``missed``
+      (a multiple-select response that left out a right choice), ``answer`` (true/false:
+      item 1 for True, 0 for False) or ``step`` (an ordering step out of place);
+      ``count`` wrong responses included it;
+    - ``score`` (block id empty, item: the attempt's percent score): ``count`` attempts
+      scored that, ``correct`` of them passed (the quiz's pass rate and median score).
+    """
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("Question")
+        CHOICE = "choice", _("Wrong choice")
+        MISSED = "missed", _("Missed a right choice")
+        ANSWER = "answer", _("Wrong true/false answer")
+        STEP = "step", _("Step out of place")
+        SCORE = "score", _("Attempt score")
+
+    quiz = models.ForeignKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        verbose_name=_("quiz"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    block_id = models.CharField(_("question id"), max_length=64, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    item = models.IntegerField(_("item"), default=0)
+    count = models.BigIntegerField(_("count"), default=0)
+    correct = models.BigIntegerField(_("correct"), default=0)
+    sum_x = models.BigIntegerField(default=0)
+    sum_x2 = models.BigIntegerField(default=0)
+    sum_t = models.BigIntegerField(default=0)
+    sum_t2 = models.BigIntegerField(default=0)
+    sum_xt = models.BigIntegerField(default=0)
+
+    # Counts, not content: out of Wagtail's reference index ("usage" of pages).
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("question statistic")
+        verbose_name_plural = _("question statistics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quiz", "block_id", "kind", "item"],
+                name="quizzes_questionstatistic_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.quiz_id} {self.block_id} {self.kind} {self.item}: {self.count}"

@@ -27,16 +27,16 @@ class QuestionAnalysisPanel(Panel):
 
         @cached_property
         def analysis(self):
-            from quizzes.analysis import analyse, attempts_for
+            from quizzes.analysis import analyse, statistics_for
 
             # The quiz as stored, not as the form has it: the figures describe what learners
             # were served, whatever is being edited.
             quiz = type(self.instance).objects.get(pk=self.instance.pk)
-            rows, summaries = analyse([quiz], attempts_for([quiz]))
+            rows, summaries = analyse([quiz], statistics_for([quiz]))
             return rows, summaries[quiz.pk]
 
         def get_context_data(self, parent_context=None):
-            from quizzes.analysis import attempts_per_quiz, min_attempts_shown
+            from quizzes.analysis import min_attempts_shown
 
             context = super().get_context_data(parent_context)
             rows, summary = self.analysis
@@ -44,6 +44,5 @@ class QuestionAnalysisPanel(Panel):
                 rows=rows,
                 summary=summary,
                 min_attempts=min_attempts_shown(),
-                attempts_per_quiz=attempts_per_quiz(),
             )
             return context

@@ -4,7 +4,8 @@ A Wagtail ``ReportView`` with a filter set and CSV/XLSX export. Like the module 
 report it aggregates learners' answers, so it is for users with page **publish** permission
 (Safety reviewers), for the quizzes they may publish; the view checks this as well as the
 menu. Rows from fewer than five attempts are withheld. A page costs a fixed number of
-queries (the quizzes, then their latest attempts) whatever the number of questions.
+queries (the quizzes, then their questions' running totals, see :mod:`quizzes.analysis`)
+whatever the number of questions or attempts.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from courses.reports import LEARNER_REPORT_PERMISSIONS, PercentColumn, page_edit_url, pages_user_may
-from quizzes.analysis import analyse, attempts_for, attempts_per_quiz, min_attempts_shown
+from quizzes.analysis import analyse, min_attempts_shown, statistics_for
 from quizzes.filters import QuestionAnalysisFilterSet
 from quizzes.models import QuizPage
 
@@ -97,7 +98,7 @@ class QuestionAnalysisReportView(ReportView):
 
     def get_queryset(self):
         quizzes = list(self.filter_queryset(self.get_base_queryset()))
-        rows, _summaries = analyse(quizzes, attempts_for(quizzes))
+        rows, _summaries = analyse(quizzes, statistics_for(quizzes))
         rows = self.filter_rows(rows)
         self.withheld_count = sum(1 for row in rows if row.withheld)
         rows = [row for row in rows if not row.withheld]
@@ -122,6 +123,5 @@ class QuestionAnalysisReportView(ReportView):
         context.update(
             withheld_count=self.withheld_count,
             min_attempts=min_attempts_shown(),
-            attempts_per_quiz=attempts_per_quiz(),
         )
         return context

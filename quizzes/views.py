@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from courses.completion import ProgressStatus
 from courses.models.routing import routed_ancestors
+from quizzes.analysis import record_attempt
 from quizzes.forms import QuizAnswerForm
 from quizzes.grading import grade_attempt
 from quizzes.models import VISITOR_SESSION_KEY, StaleAttempt, new_visitor_key
@@ -219,6 +220,9 @@ def _record(page, request, attempt, questions, responses) -> None:
     attempt.save(update_fields=["answers", "score", "passed", "submitted_at"])
     status = ProgressStatus.PASSED if grade.passed else ProgressStatus.FAILED
     page.record_progress(request, status, grade.percent)
+    # Question analysis's running totals, in the same transaction: one query. Last, as the
+    # rows it updates are shared by everyone submitting this quiz (held until commit).
+    record_attempt(attempt, questions)
 
 
 def result(page, request, number: int):

@@ -143,3 +143,54 @@ def test_concurrent_retries_stay_within_the_limit(parent, pg_quiz):
     race([lambda c=c: keep_trying(c) for c in clients])
     assert sorted(QuizAttempt.objects.values_list("number", flat=True)) == [1, 2, 3]
     assert not QuizAttempt.objects.filter(submitted_at__isnull=True).exists()
+
+
+def test_concurrent_submissions_add_up_exactly(pg_quiz):
+    """50 visitors submit at the same moment: question analysis's running totals (upserted
+    in each submission's transaction) count every one, with exact sums."""
+    from quizzes.analysis import QUESTION, attempt_statistics
+    from quizzes.models import QuestionStatistic
+    from tests.quizzes.conftest import start
+
+    quiz = pg_quiz(shuffle_choices=True)
+    clients, posts = [], []
+    for i in range(50):
+        client = Client()
+        attempt = start(client, quiz)
+        answers = (right_answers if i % 3 else wrong_answers)(quiz, attempt)
+        clients.append(client)
+        posts.append(form_data(quiz, attempt, answers))
+
+    responses = race(
+        [
+            lambda c=c, data=data: c.post(quiz.url + "submit/", data)
+            for c, data in zip(clients, posts, strict=True)
+        ]
+    )
+    assert {r.status_code for r in responses} == {303}
+
+    attempts = list(QuizAttempt.objects.filter(quiz_id=quiz.pk).submitted())
+    assert len(attempts) == 50
+    expected: dict = {}
+    for attempt in attempts:
+        for row in attempt_statistics(quiz.pk, attempt.answers, {}, attempt.score, attempt.passed):
+            totals = expected.setdefault(row[1:4], [0] * 7)
+            totals[:] = [a + b for a, b in zip(totals, row[4:], strict=True)]
+    found = {
+        (row.block_id, row.kind, row.item): [
+            row.count,
+            row.correct,
+            row.sum_x,
+            row.sum_x2,
+            row.sum_t,
+            row.sum_t2,
+            row.sum_xt,
+        ]
+        for row in QuestionStatistic.objects.filter(quiz_id=quiz.pk)
+        if row.kind == QUESTION or row.block_id == ""
+    }
+    assert found == expected
+    assert {key[0]: value[0] for key, value in found.items() if key[1] == QUESTION} == {
+        child.id: 50 for child in quiz.questions
+    }
+    assert sum(value[1] for key, value in found.items() if key[1] == QUESTION) == 5 * 33
