@@ -268,7 +268,13 @@ def _attempts(size: Size, progress: Progress) -> None:
             )
             progress.show(f"{round(100 * (end + 1) / size.attempts)}%")
         cursor.execute("SELECT count(*) FROM quizzes_quizattempt")
-        progress.done(f"{cursor.fetchone()[0]:,} attempts")
+        (count,) = cursor.fetchone()
+    # Written in bulk, not through the quiz's submit view, which keeps question analysis's
+    # running totals: count them from the attempts.
+    from quizzes.analysis import rebuild_all_statistics
+
+    rebuild_all_statistics()
+    progress.done(f"{count:,} attempts, question statistics rebuilt")
 
 
 def _classes(size: Size) -> None:

@@ -116,7 +116,9 @@ def test_report_response_times(tree):
         [
             "# Reports benchmark",
             "",
-            f"PostgreSQL {version}; {counts}; built in {tree.build_seconds:.0f} s.",
+            f"PostgreSQL {version}; {counts}; built in {tree.build_seconds:.0f} s "
+            f"(of which {tree.statistics_seconds:.1f} s rebuilding the question statistics "
+            "from the attempts: `rebuild_question_statistics`).",
             f"{RUNS} requests each through Django's test client (after one warm-up); "
             "p95 of so few runs is close to the slowest.",
             "",
