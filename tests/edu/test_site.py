@@ -81,6 +81,15 @@ def test_every_asset_is_served_by_the_site_and_no_script_is_inline(client, home_
         assert script.get("src", "").startswith("/static/"), f"inline or remote script: {script}"
 
 
+def test_the_site_has_its_own_icon(client, home_page):
+    """Browsers ask for an icon on every page; without one each page view logs a 404."""
+    from django.contrib.staticfiles import finders
+
+    icons = [attrs for tag, attrs in outline(client.get("/")).attrs if attrs.get("rel") == "icon"]
+    assert len(icons) == 1 and icons[0]["href"] == "/static/img/favicon.svg"
+    assert finders.find("img/favicon.svg")
+
+
 def test_navigation_links_to_the_chosen_pages(client, site, home_page):
     from edu.models import SiteNavigation
 
