@@ -55,6 +55,8 @@ class Target:
     path: str
     cookie: str = ""
     bodies: str = ""  # file of "cookie<TAB>body" lines: POSTs
+    cookies: str = ""  # file of Cookie headers: each GET sends the next one
+    connections: int | None = None  # wrk connections, when not BENCH_CONNECTIONS
     expect: int = 200
     marker: str = ""  # text the page must contain
     header: tuple[str, str] | None = None  # a response header it must have
@@ -233,6 +235,16 @@ def prepare(work: Path, submissions: int) -> list[Target]:
     )
     bodies = work / "quiz_bodies.txt"
     quiz_bodies(quiz, submitters, bodies)
+    # Many learners read the lesson (each one's first view writes their progress row).
+    readers = work / "reader_cookies.txt"
+    readers.write_text(
+        "\n".join(
+            session_cookie(user, {"kinwise_is_teacher": False})
+            for user in User.objects.filter(email__startswith="learner").order_by("pk")[:200]
+        )
+        + "\n"
+    )
+    dashboard_url = reverse("kinwise:teach:class_dashboard", args=[classroom.pk])
     reports = [
         ("module completion", "kinwise_course_reports:module_completion"),
         ("question analysis", "kinwise_quiz_reports:question_analysis"),
@@ -248,29 +260,47 @@ def prepare(work: Path, submissions: int) -> list[Target]:
             goal="≥ 0.6 ×",
         ),
         Target(
-            "signed-in lesson page",
+            "signed-in lesson page (one learner)",
             lesson.url,
             cookie=learner_cookie,
             marker="Log out",
             goal="≥ 0.3 ×",
         ),
+        Target(
+            "signed-in lesson page (200 learners)",
+            lesson.url,
+            cookie=learner_cookie,  # the check's request; wrk sends each reader's
+            cookies=str(readers),
+            marker="Log out",
+            goal="≥ 0.3 ×",
+        ),
         Target("course page with progress", course.url, cookie=learner_cookie, marker="Log out"),
         Target("quiz submission", quiz.url + "submit/", bodies=str(bodies), expect=303),
+        # A latency target: one teacher at a time (8 connections on 2 workers would measure
+        # the queue in front of them). Then the same page under the shared load.
         Target(
-            "teacher dashboard (300 × 20)",
-            reverse("kinwise:teach:class_dashboard", args=[classroom.pk]),
+            "teacher dashboard (300 × 20), 1 connection",
+            dashboard_url,
             cookie=teacher_cookie,
             marker=classroom.name,
+            connections=1,
             goal="p95 < 300 ms",
+        ),
+        Target(
+            "teacher dashboard (300 × 20)",
+            dashboard_url,
+            cookie=teacher_cookie,
+            marker=classroom.name,
         ),
     ]
     for name, url_name in reports:
         targets.append(
             Target(
-                f"report: {name}",
+                f"report: {name}, 1 connection",
                 reverse(url_name),
                 cookie=admin_cookie,
                 marker="</html>",
+                connections=1,
                 goal="p95 < 1 s",
             )
         )
@@ -328,6 +358,7 @@ def wrk(base: str, target: Target, seconds: int, connections: int, offset: int =
         **os.environ,
         "BENCH_COOKIE": target.cookie,
         "BENCH_BODIES": target.bodies,
+        "BENCH_COOKIES": target.cookies,
         "BENCH_OFFSET": str(offset),
     }
     output = subprocess.run(  # noqa: S603
@@ -450,9 +481,10 @@ def main() -> None:
                 continue
             if target.bodies:
                 offset += 1
+            clients = target.connections or connections
             if warmup:
-                offset += wrk(base, target, warmup, connections, offset)["requests"]
-            target.result = wrk(base, target, duration, connections, offset)
+                offset += wrk(base, target, warmup, clients, offset)["requests"]
+            target.result = wrk(base, target, duration, clients, offset)
             if target.bodies:
                 offset += target.result["requests"]
                 if offset > submissions:

@@ -11,11 +11,24 @@ if bodies_file and bodies_file ~= "" then
   end
 end
 local counter = tonumber(os.getenv("BENCH_OFFSET") or "0")
+-- BENCH_COOKIES: a file of Cookie headers, one per line; each GET sends the next one, so a
+--                signed-in page is read by many learners, not one.
+local cookies = {}
+local cookies_file = os.getenv("BENCH_COOKIES")
+if cookies_file and cookies_file ~= "" then
+  for line in io.lines(cookies_file) do
+    cookies[#cookies + 1] = line
+  end
+end
 
 request = function()
   local headers = {}
   if cookie and cookie ~= "" then
     headers["Cookie"] = cookie
+  end
+  if #cookies > 0 then
+    counter = counter + 1
+    headers["Cookie"] = cookies[((counter - 1) % #cookies) + 1]
   end
   if #bodies > 0 then
     counter = counter + 1
