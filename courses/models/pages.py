@@ -228,12 +228,12 @@ class AbstractCoursePage(KnownAncestorsMixin, Page):
     rolls_up_completion = True
     issues_certificate = True
 
-    def get_context(self, request, *args, **kwargs):
-        from ..learning import store_with_progress, summarise_courses, trackable_activities
+    def content_context(self) -> dict:
+        """Live modules (view restrictions are checked when one is opened) with their minutes
+        and lesson counts, every lesson and quiz below them, and the course's topics: one
+        query each."""
+        from ..learning import trackable_activities
 
-        context = super().get_context(request, *args, **kwargs)
-        # Live modules (view restrictions are checked when one is opened), and every lesson
-        # and quiz below them with its minutes, in one query each.
         modules = list(ModulePage.objects.live().child_of(self).order_by("path"))
         activities = trackable_activities([self])
         rows = [(a.path, a.minutes) for a in activities if a.minutes is not None]
@@ -241,8 +241,26 @@ class AbstractCoursePage(KnownAncestorsMixin, Page):
         for module in modules:
             module.total_minutes = minutes[module.pk]
             module.lesson_count = sum(1 for p, _m in rows if p.startswith(module.path))
+        tags = list(self.tags.all())
+        return {
+            "modules": modules,
+            "activities": activities,
+            "total_minutes": sum(m for _p, m in rows),
+            "tags": tags,
+            "catalogue": self.get_parent() if tags else None,  # where the topic links go
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        from ..learning import store_with_progress, summarise_courses
+
+        context = super().get_context(request, *args, **kwargs)
+        content = self.cached_content()
+        modules, activities = content["modules"], content["activities"]
         context.update(
-            modules=modules, total_minutes=sum(m for _p, m in rows), tags=list(self.tags.all())
+            modules=modules,
+            total_minutes=content["total_minutes"],
+            tags=content["tags"],
+            catalogue=content["catalogue"],
         )
         store = store_with_progress(request)
         if store is not None:
@@ -321,9 +339,12 @@ class AbstractModulePage(KnownAncestorsMixin, Page):
         """Live, public children in order, as their specific types (lessons and quizzes)."""
         return list(self.get_children().live().public().specific())
 
+    def content_context(self) -> dict:
+        return {"activities": self.get_activities()}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        activities = self.get_activities()
+        activities = self.cached_content()["activities"]
         context.update(
             activities=activities,
             total_minutes=sum(getattr(a, "estimated_minutes", 0) or 0 for a in activities),
@@ -468,25 +489,17 @@ class AbstractLessonPage(
         return None
 
     def content_context(self) -> dict:
-        """What the lesson shows of its module and its own sources: the same for every
-        learner, so the route cache keeps it with the page (:meth:`prepare_for_route_cache`)."""
-        content = getattr(self, "_kinwise_content", None)
-        if content is None:
-            prev_lesson, next_lesson = self.get_neighbours()
-            content = self._kinwise_content = {
-                "prev_lesson": prev_lesson,
-                "next_lesson": next_lesson,
-                "sources": list(self.sources.all()),
-            }
-        return content
-
-    def prepare_for_route_cache(self) -> None:
-        super().prepare_for_route_cache()
-        self.content_context()
+        """The lesson's neighbours in its module, and its sources."""
+        prev_lesson, next_lesson = self.get_neighbours()
+        return {
+            "prev_lesson": prev_lesson,
+            "next_lesson": next_lesson,
+            "sources": list(self.sources.all()),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.content_context())
+        context.update(self.cached_content())
         context.setdefault("knowledge_checks", {})
         context.update(self.get_learner_context(request))
         return context

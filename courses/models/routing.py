@@ -14,9 +14,23 @@ class KnownAncestorsMixin:
 
     def prepare_for_route_cache(self) -> None:
         """Load what every request for this page reads of the tree, before the route cache
-        (:class:`courses.cache.PageRouteCacheMiddleware`) keeps this page. A new or changed
-        view restriction replaces the cache's generation, so a kept list is never stale."""
+        (:class:`courses.cache.PageRouteCacheMiddleware`) keeps this page: its view
+        restrictions and :meth:`content_context`. Any content change or new view restriction
+        replaces the cache's generation, so what is kept is never stale."""
         self._kinwise_view_restrictions = list(self.get_view_restrictions())
+        self.cached_content()
+
+    def content_context(self) -> dict:
+        """What the page's template shows of the tree and of its own content: the same for
+        every visitor and learner. Page types add theirs; :meth:`cached_content` reads it."""
+        return {}
+
+    def cached_content(self) -> dict:
+        """:meth:`content_context`, loaded once per page object (and kept with the route)."""
+        content = getattr(self, "_kinwise_content", None)
+        if content is None:
+            content = self._kinwise_content = self.content_context()
+        return content
 
     def get_view_restrictions(self):
         kept = getattr(self, "_kinwise_view_restrictions", None)

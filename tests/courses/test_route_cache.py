@@ -55,6 +55,22 @@ def test_a_repeat_view_reads_neither_site_nor_tree(client, parent, module, lesso
     assert len(first) == 2, first
 
 
+def test_course_and_module_pages_keep_their_content_with_the_route(
+    client, parent, course, module, lesson
+):
+    client.force_login(parent)
+    for page, child in ((course, module), (module, lesson)):
+        client.get(page.url)
+        sql, response = queries(client, page.url)
+        assert child.title in response.content.decode()  # from the cached content
+        content = [q for q in sql if "courses_assignment" not in q]  # the learner's own
+        assert "wagtailcore_page" not in tables(content), content
+        assert "taggit" not in tables(content), content
+    # Progress is still the learner's own, read on each request.
+    client.post(lesson.url + "complete/")
+    assert "1 of 1" in " ".join(client.get(module.url).content.decode().split())
+
+
 def test_different_paths_hosts_and_languages_get_their_own_routes(client, parent, module, lesson):
     other = LessonPageFactory(parent=module, title="A different lesson")
     client.force_login(parent)
