@@ -81,3 +81,42 @@ def test_signing_up_keeps_the_new_account_signed_in(client, home_page):
     response = client.get(reverse("kinwise:my_learning"))
     assert response.status_code == 200
     assert response.wsgi_request.user.email == "new@example.com"
+
+
+def field_values(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in type(instance)._meta.concrete_fields}
+
+
+def name_set(names: str | None) -> set:
+    return {name for name in (names or "").split(",") if name}
+
+
+def test_the_written_sql_loads_what_the_orm_would(editor, parent):
+    """The per-process SQL (edu.auth.user_sql) and the ORM's query give the same objects:
+    every field converted (dates, JSON), the permission names, the profile or its absence."""
+    from django.utils import timezone
+
+    editor.last_login = timezone.now()
+    editor.save()
+    profile = UserProfile.get_for_user(editor)
+    profile.dismissibles = {"whats-new": True}
+    profile.preferred_language = "es"
+    profile.save()
+    editor.user_permissions.add(Permission.objects.get(codename="view_progress"))
+    backend = AccountBackend()
+    for person in (editor, parent):
+        written, orm = backend._load(person.pk), backend._load_with_orm(person.pk)
+        assert field_values(written) == field_values(orm)
+        assert isinstance(written.last_login, type(orm.last_login))
+        for names in ("_own_permission_names", "_group_permission_names"):
+            assert name_set(getattr(written, names)) == name_set(getattr(orm, names))
+    loaded_editor = backend._load(editor.pk)
+    assert field_values(loaded_editor.wagtail_userprofile) == field_values(
+        UserProfile.objects.get(user=editor)
+    )
+    assert loaded_editor.wagtail_userprofile.dismissibles == {"whats-new": True}
+
+
+@pytest.mark.parametrize("key", ["", "not-a-number", "999999999"])
+def test_a_session_key_that_names_no_user_loads_nobody(db, key):
+    assert AccountBackend().get_user(key) is None
