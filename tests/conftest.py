@@ -107,3 +107,39 @@ def reviewer(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(is_superuser=True, is_staff=True)
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``load_demo``'s work, done once per test run (tests/demo_db.py)."""
+    from tests.demo_db import shared_snapshot
+
+    # Under pytest-xdist the workers' temporary folders share a parent: the run's.
+    xdist = "PYTEST_XDIST_WORKER" in os.environ
+    folder = tmp_path_factory.getbasetemp().parent if xdist else None
+    with django_db_blocker.unblock():
+        return shared_snapshot(folder)
+
+
+@pytest.fixture(scope="module")
+def demo_database(demo_snapshot, django_db_blocker):
+    """The demo content, loaded once per test module and rolled back after it; what
+    ``load_demo`` printed.
+
+    It is written inside a transaction that outlives the module's tests: each test's own
+    transaction (``db``) becomes a savepoint within it, so what a test writes is still rolled
+    back after that test, and the demo after the module, leaving the database as the
+    migrations made it for the next module.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield demo_snapshot.load()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def loaded_demo(demo_snapshot, db):
+    """The demo content for one test, in the test's own transaction; what ``load_demo``
+    printed when it built it (a real run, tests/demo_db.py)."""
+    return demo_snapshot.load()

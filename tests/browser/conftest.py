@@ -77,23 +77,9 @@ def live_site(site_server, home_page):
 
 
 @pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """The demo content (``load_demo``), loaded once per test module and rolled back after it.
-
-    ``load_demo`` costs seconds; the module's tests share it. It runs inside a transaction
-    that outlives the module's tests: each test's own transaction (``db``) becomes a savepoint
-    within it, so what a test writes is still rolled back after that test, and the demo after
-    the module, leaving the database as the migrations made it for the next module.
-    """
-    import io
-
-    from django.core.management import call_command
-    from django.db import transaction
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0, stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
+def demo_content(demo_database):
+    """The demo content (``load_demo``) for the module's tests (tests/conftest.py)."""
+    return demo_database
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from io import StringIO
 import pytest
 import textstat
 from django.core.management import call_command
-from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Page, Revision
 
@@ -142,11 +141,9 @@ def load_demo(*args):
 
 
 @pytest.fixture(scope="module")
-def demo_output(django_db_setup, django_db_blocker):
-    """Load the demo once for this module; everything is rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo()
-        transaction.set_rollback(True)
+def demo_output(demo_database):
+    """The demo, once for this module (tests/conftest.py); rolled back afterwards."""
+    return demo_database
 
 
 @pytest.fixture
