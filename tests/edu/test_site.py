@@ -132,9 +132,9 @@ def test_groups_exist_with_the_expected_permissions():
     assert not editors.page_permissions.filter(permission=publish).exists()
 
 
-def test_load_demo_is_idempotent(capsys, settings):
+def test_load_demo_is_idempotent(loaded_demo, capsys, settings):
+    # loaded_demo is a real first run of load_demo (tests/demo_db.py); this is the second.
     settings.KINWISE_DEMO_ACCOUNTS = True
-    call_command("load_demo")
     from django.contrib.auth import get_user_model
 
     counts = (HomePage.objects.count(), get_user_model().objects.count())
@@ -145,10 +145,13 @@ def test_load_demo_is_idempotent(capsys, settings):
     assert "teacher@example.com" in out and "kinwise-demo" in out
 
 
-def test_load_demo_prints_no_passwords_outside_dev(capsys, settings):
+def test_load_demo_prints_no_passwords_outside_dev(loaded_demo, capsys, settings):
+    # loaded_demo's run had the test settings' KINWISE_DEMO_ACCOUNTS (unset); so has this one.
     settings.KINWISE_DEMO_ACCOUNTS = False
     call_command("load_demo")
-    assert "kinwise-demo" not in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Demo ready." in out and "Demo ready." in loaded_demo
+    assert "kinwise-demo" not in out and "kinwise-demo" not in loaded_demo
 
 
 def _manage(*args, env):
