@@ -16,14 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.helpers import AXE_TAGS
+from tests.browser.helpers import run_axe
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-_axe = Axe()
 
 
 @dataclass(frozen=True)
@@ -43,8 +40,7 @@ def axe_violations(page, exceptions: dict[str, KnownIssue] | None = None) -> lis
     ``exceptions`` maps an axe rule id to the nodes it does not count (see the Wagtail admin
     list in ``test_crawl``); every other node and rule is checked.
     """
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    violations = _axe.run(page, options=options).response["violations"]
+    violations = run_axe(page)
     if not exceptions:
         return violations
     kept = []
