@@ -58,6 +58,7 @@ def production_caches(settings):
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     settings.KINWISE_FRAGMENT_CACHE = "default"
     settings.KINWISE_ROUTE_CACHE = "default"
+    settings.KINWISE_SHELL_CACHE = "default"
 
 
 def count(client, url, expect=200) -> int:

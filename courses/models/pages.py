@@ -497,6 +497,20 @@ class AbstractLessonPage(
             "sources": list(self.sources.all()),
         }
 
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The lesson, from its cached shell when ``KINWISE_SHELL_CACHE`` is on (the learner's
+        own state is rendered for each request: see :mod:`courses.shell`)."""
+        from ..shell import ShellTemplateResponse
+
+        request.is_preview = getattr(request, "is_preview", False)
+        return ShellTemplateResponse(
+            request,
+            self.get_template(request, *args, **kwargs),
+            self.get_context(request, *args, **kwargs),
+            page=self,
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.cached_content())

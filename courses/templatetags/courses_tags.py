@@ -107,3 +107,13 @@ def render_stream(context, page, field="body"):
     from ..cache import render_stream as render
 
     return render(context, page, field)
+
+
+@register.tag("live")
+def live(parser, token):
+    """``{% live %}…{% endlive %}``: a part of the page rendered for each request (the
+    learner's own state, forms with CSRF tokens), kept out of the cached page shell (see
+    ``courses.shell``). Without ``KINWISE_SHELL_CACHE`` it renders as if it were not there."""
+    from ..shell import do_live
+
+    return do_live(parser, token)

@@ -75,6 +75,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 KINWISE_PAGE_CACHE = "default"
 KINWISE_FRAGMENT_CACHE = "default"
 KINWISE_ROUTE_CACHE = "default"
+# Lesson pages' shells: everything but the learner's own state (courses.shell).
+KINWISE_SHELL_CACHE = "default"
 
 # Media (images, documents) on S3-compatible storage when a bucket is named; credentials come
 # from the environment as boto3 reads them (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).
