@@ -507,8 +507,9 @@ def main() -> None:
             )
     bare = [t.result["rps"] for t in targets if t.path == "/__bench__/bare/"]
     ceiling = sum(bare) / len(bare)
+    today = datetime.datetime.now(datetime.UTC).date().isoformat()
     header = (
-        f"`make bench`, {datetime.date.today().isoformat()}: {os.cpu_count()} cores shared by "
+        f"`make bench`, {today}: {os.cpu_count()} cores shared by "
         f"gunicorn ({workers} sync workers) and wrk ({connections} connections, {duration} s "
         f"per page); PostgreSQL with {counts['edu_user']:,} users, {counts['courses']} courses, "
         f"{counts['courses_progress']:,} progress rows, {counts['quizzes_quizattempt']:,} quiz "
