@@ -3,23 +3,22 @@
 -- BENCH_BODIES: a file of "cookie<TAB>urlencoded body" lines; each request POSTs the next one
 --               (starting after BENCH_OFFSET), so every quiz submission is a fresh attempt.
 local cookie = os.getenv("BENCH_COOKIE")
-local bodies = {}
-local bodies_file = os.getenv("BENCH_BODIES")
-if bodies_file and bodies_file ~= "" then
-  for line in io.lines(bodies_file) do
-    bodies[#bodies + 1] = line
+-- The lines of the file named by an environment variable (none when it is unset).
+local function lines_of(variable)
+  local found = {}
+  local path = os.getenv(variable)
+  if path and path ~= "" then
+    for line in io.lines(path) do
+      found[#found + 1] = line
+    end
   end
+  return found
 end
+local bodies = lines_of("BENCH_BODIES")
 local counter = tonumber(os.getenv("BENCH_OFFSET") or "0")
 -- BENCH_COOKIES: a file of Cookie headers, one per line; each GET sends the next one, so a
 --                signed-in page is read by many learners, not one.
-local cookies = {}
-local cookies_file = os.getenv("BENCH_COOKIES")
-if cookies_file and cookies_file ~= "" then
-  for line in io.lines(cookies_file) do
-    cookies[#cookies + 1] = line
-  end
-end
+local cookies = lines_of("BENCH_COOKIES")
 
 request = function()
   local headers = {}

@@ -149,8 +149,8 @@ def test_concurrent_submissions_add_up_exactly(pg_quiz):
     """50 visitors submit at the same moment: question analysis's running totals (upserted
     in each submission's transaction) count every one, with exact sums."""
     from quizzes.analysis import QUESTION, attempt_statistics
-    from quizzes.models import QuestionStatistic
     from tests.quizzes.conftest import start
+    from tests.quizzes.test_statistics import stored
 
     quiz = pg_quiz(shuffle_choices=True)
     clients, posts = [], []
@@ -177,17 +177,9 @@ def test_concurrent_submissions_add_up_exactly(pg_quiz):
             totals = expected.setdefault(row[1:4], [0] * 7)
             totals[:] = [a + b for a, b in zip(totals, row[4:], strict=True)]
     found = {
-        (row.block_id, row.kind, row.item): [
-            row.count,
-            row.correct,
-            row.sum_x,
-            row.sum_x2,
-            row.sum_t,
-            row.sum_t2,
-            row.sum_xt,
-        ]
-        for row in QuestionStatistic.objects.filter(quiz_id=quiz.pk)
-        if row.kind == QUESTION or row.block_id == ""
+        (block_id, kind, item): list(totals)
+        for (block_id, kind, item), totals in stored(quiz).items()
+        if kind == QUESTION or block_id == ""
     }
     assert found == expected
     assert {key[0]: value[0] for key, value in found.items() if key[1] == QUESTION} == {
