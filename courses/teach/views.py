@@ -202,9 +202,7 @@ def class_export(request, classroom):
             line += [
                 cell.status.label,
                 "" if cell.best_score is None else cell.best_score,
-                timezone.localtime(cell.completed_at).date().isoformat()
-                if cell.completed_at
-                else "",
+                cell.completed_on.isoformat() if cell.completed_on else "",
                 _("yes") if cell.overdue else "",
             ]
         writer.writerow([_csv_safe(cell) for cell in line])

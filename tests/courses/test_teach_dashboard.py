@@ -117,7 +117,7 @@ def test_the_matrix_shows_each_learners_standing(
         (1, 4, 25),
     ]
     cara_row = next(r for r in board.rows if r.name == "Cara")
-    assert cara_row.cells[0].completed_at is not None
+    assert cara_row.cells[0].completed_on == timezone.localdate()
     assert [p.title for p in board.columns[0].graded_pages] == ["Module 1 quiz"]
 
 
