@@ -207,8 +207,9 @@ def matrix_cells_html(cells: list[Cell], memo: dict) -> SafeString:
         html = memo.get(key)
         if html is None:
             html = memo[key] = _cell_html(cell, day)
-        parts.append((html,))
-    return format_html_join("", "{}", parts)
+        parts.append(html)
+    # Each part is _cell_html's escaped output (format_html): joined as they are.
+    return SafeString("".join(parts))
 
 
 def _cell_html(cell: Cell, day: date | None) -> SafeString:
