@@ -23,39 +23,6 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
-from django.db.models import Aggregate, CharField, Subquery, TextField, Value
-from django.db.models.functions import Concat
-
-
-class NameList(Aggregate):
-    """Values joined with commas: GROUP_CONCAT, or STRING_AGG on PostgreSQL."""
-
-    function = "GROUP_CONCAT"
-    output_field = TextField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return super().as_sql(
-            compiler,
-            connection,
-            function="STRING_AGG",
-            template="%(function)s(%(expressions)s, ',')",
-            **extra_context,
-        )
-
-
-def permission_names(permissions) -> Subquery:
-    """``app_label.codename`` of ``permissions`` (a queryset with an outer reference), as one
-    comma-separated value."""
-    name = Concat("content_type__app_label", Value("."), "codename", output_field=CharField())
-    return Subquery(
-        permissions.order_by()
-        .annotate(_all=Value(1))
-        .values("_all")
-        .annotate(names=NameList(name))
-        .values("names"),
-        output_field=TextField(),
-    )
-
 
 NAME_LIST = {"postgresql": "STRING_AGG({}, ',')", "sqlite": "GROUP_CONCAT({}, ',')"}
 
@@ -73,7 +40,7 @@ def profile_model():
 def user_sql(alias: str) -> str | None:
     """The SQL that loads one user (``%s``: their primary key) with their own and their
     groups' permission names and their admin profile's columns, or ``None`` on a database
-    it is not written for (then the ORM builds the same query each time)."""
+    it is not written for (then Django's ``ModelBackend`` loads the user its own way)."""
     from django.contrib.auth.models import Group
 
     connection = connections[alias]
@@ -154,19 +121,20 @@ class AccountBackend(ModelBackend):
     """``ModelBackend`` that loads a user with their permission names and admin profile."""
 
     def get_user(self, user_id):
-        user = self._load(user_id)
-        return user if user is not None and self.user_can_authenticate(user) else None
-
-    def _load(self, user_id):
         user_model = get_user_model()
         alias = router.db_for_read(user_model)
         sql = user_sql(alias)
+        if sql is None:
+            return super().get_user(user_id)
+        user = self._load(sql, alias, user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+    def _load(self, sql: str, alias: str, user_id):
+        user_model = get_user_model()
         try:
             key = user_model._meta.pk.to_python(user_id)
         except Exception:  # noqa: BLE001 - a session holding a key of another type
             return None
-        if sql is None:
-            return self._load_with_orm(key)
         with connections[alias].cursor() as cursor:
             cursor.execute(sql, [key])
             row = cursor.fetchone()
@@ -187,19 +155,6 @@ class AccountBackend(ModelBackend):
                 related.set_cached_value(loaded, user)
                 related.remote_field.set_cached_value(user, loaded)
         return user
-
-    def _load_with_orm(self, key):
-        from django.db.models import OuterRef
-
-        users = get_user_model()._default_manager.annotate(
-            _own_permission_names=permission_names(Permission.objects.filter(user=OuterRef("pk"))),
-            _group_permission_names=permission_names(
-                Permission.objects.filter(group__user=OuterRef("pk"))
-            ),
-        )
-        if profile_model() is not None:
-            users = users.select_related("wagtail_userprofile")
-        return users.filter(pk=key).first()
 
     def _loaded_names(self, user_obj, obj, attribute: str) -> set | None:
         names = getattr(user_obj, attribute, False)
