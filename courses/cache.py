@@ -110,11 +110,19 @@ def _may_read(request) -> bool:
     return user is None or not user.is_authenticated
 
 
+def content_key(kind: str, gen: str, request, *parts) -> str:
+    """The key of a ``kind`` of entry (page, fragment, route, shell) under the content
+    generation ``gen``: a digest of ``parts`` and the request's active language."""
+    language = getattr(request, "LANGUAGE_CODE", None) or get_language() or ""
+    raw = "|".join(str(part) for part in (*parts, language))
+    return f"kinwise:{kind}:{gen}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
 def _key(request, gen: str) -> str:
     query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
-    language = getattr(request, "LANGUAGE_CODE", None) or get_language() or ""
-    raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}|{language}"
-    return f"kinwise:page:{gen}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return content_key(
+        "page", gen, request, request.scheme, request.get_host(), request.path, query
+    )
 
 
 def _served_by_wagtail(request) -> bool:
@@ -222,10 +230,14 @@ def render_stream(context, page, field: str = "body", live=LIVE_BLOCKS):
     request = context.get("request")
     if cache is None or request is None or getattr(request, "is_preview", False) or not page.live:
         return mark_safe("".join(render(child) for child in stream))  # noqa: S308
-    language = getattr(request, "LANGUAGE_CODE", None) or get_language() or ""
-    raw = f"{page.pk}:{page.live_revision_id}:{field}:{language}:{request.get_host()}"
-    key = (
-        f"kinwise:fragment:{generation(cache, request)}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    key = content_key(
+        "fragment",
+        generation(cache, request),
+        request,
+        page.pk,
+        page.live_revision_id,
+        field,
+        request.get_host(),
     )
     parts = cache.get(key)
     if parts is None:
@@ -284,11 +296,8 @@ class PageRouteCacheMiddleware:
             return None
         # Wagtail's URL pattern passes the path positionally; a project's own may name it.
         path = view_args[0] if view_args else view_kwargs.get("path", "")
-        language = getattr(request, "LANGUAGE_CODE", None) or get_language() or ""
-        raw = f"{request.get_host()}|{request.get_port()}|{path}|{language}"
-        key = (
-            f"kinwise:route:{generation(cache, request)}:{hashlib.sha256(raw.encode()).hexdigest()}"
-        )
+        gen = generation(cache, request)
+        key = content_key("route", gen, request, request.get_host(), request.get_port(), path)
         entry = cache.get(key)
         if entry is not None:
             try:

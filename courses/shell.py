@@ -33,9 +33,8 @@ from django.template import TemplateSyntaxError
 from django.template.base import Node
 from django.template.context import make_context
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 
-from .cache import DEFAULT_TIMEOUT, _strip_tokens, generation
+from .cache import DEFAULT_TIMEOUT, _strip_tokens, content_key, generation
 
 MARKER = "\ue000kinwise-live-{}\ue001"
 RECORDER = "_kinwise_live_regions"
@@ -114,13 +113,16 @@ class ShellTemplateResponse(TemplateResponse):
 
     def _key(self, cache) -> str:
         request, page = self._request, self.page
-        language = getattr(request, "LANGUAGE_CODE", None) or get_language() or ""
-        raw = (
-            f"{page.pk}:{page.live_revision_id}:{request.get_host()}:{request.path}:{language}:"
-            f"{request.META.get('QUERY_STRING', '')}"
+        return content_key(
+            "shell",
+            generation(cache, request),
+            request,
+            page.pk,
+            page.live_revision_id,
+            request.get_host(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
         )
-        digest = hashlib.sha256(raw.encode()).hexdigest()
-        return f"kinwise:shell:{generation(cache, request)}:{digest}"
 
     @property
     def rendered_content(self):
