@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import TruncDate
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -131,9 +132,6 @@ class Row:
     def completed(self) -> int:
         return sum(1 for cell in self.cells if cell.is_complete)
 
-    def cells_html(self, memo: dict) -> SafeString:
-        return matrix_cells_html(self.cells, memo)
-
 
 @dataclass
 class Dashboard:
@@ -159,8 +157,6 @@ class Dashboard:
     def rows_html(self) -> SafeString:
         """The matrix's body rows, rendered in Python (:func:`matrix_cells_html`): at 300
         learners the template language spent more time on them than the queries took."""
-        from django.urls import reverse
-
         memo: dict = {}
         total = len(self.columns)
         archived = self.classroom.is_archived
@@ -184,7 +180,7 @@ class Dashboard:
                     '<tr><th scope="row">{}{}</th>{}<td>{}</td><td>{}</td></tr>',
                     row.name,
                     email if row.email else "",
-                    row.cells_html(memo),
+                    matrix_cells_html(row.cells, memo),
                     gettext("%(done)s of %(total)s") % {"done": row.completed, "total": total},
                     remove,
                 )
