@@ -4,65 +4,18 @@ SQLite takes one writer at a time for the whole database, so these races cannot 
 CI runs the suite on PostgreSQL too (DATABASE_URL), where these tests run.
 """
 
-import threading
-
 import pytest
-from django.db import connection, connections
 from django.test import Client
 
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 from quizzes.models import QuizAttempt
 from tests.factories import QuizPageFactory
+from tests.pg_race import PG_RACE, race, restore_migrated_data  # noqa: F401 - autouse fixture
 from tests.quizzes.conftest import form_data, right_answers, wrong_answers
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: SQLite serialises all writers, so requests cannot race there "
-        "(CI runs these with DATABASE_URL set)",
-    ),
-]
+pytestmark = PG_RACE
 
 THREADS = 8
-
-
-@pytest.fixture(scope="module", autouse=True)
-def restore_migrated_data(django_db_blocker):
-    """Put back what the migrations made once this module's transactional tests are done.
-
-    Each transactional test ends by flushing the database. pytest-django runs these tests
-    after the others, but a test that asks for the database only at run time (through
-    ``request.getfixturevalue``) is ordered later still, and would find no root page or groups.
-    """
-    yield
-    if not hasattr(connection, "_test_serialized_contents"):
-        return
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-
-
-def race(requests):
-    """Run the callables at the same moment, each in its own thread and connection."""
-    barrier = threading.Barrier(len(requests))
-    results = [None] * len(requests)
-
-    def run(index, request):
-        try:
-            barrier.wait()
-            results[index] = request()
-        except Exception as error:  # reported by the assertion below
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, r)) for i, r in enumerate(requests)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert all(not isinstance(result, Exception) for result in results), results
-    return results
 
 
 @pytest.fixture

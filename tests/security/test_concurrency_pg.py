@@ -5,11 +5,9 @@ SQLite serialises every writer, so these races only exist on PostgreSQL (CI runs
 with DATABASE_URL set; it is skipped on SQLite only).
 """
 
-import threading
 from collections import Counter
 
 import pytest
-from django.db import connection, connections
 from django.test import Client
 
 from courses.completion import ProgressStatus
@@ -22,53 +20,12 @@ from tests.factories import (
     ModulePageFactory,
     QuizPageFactory,
 )
+from tests.pg_race import PG_RACE, race, restore_migrated_data  # noqa: F401 - autouse fixture
 from tests.quizzes.conftest import form_data, right_answers, wrong_answers
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: SQLite serialises all writers, so requests cannot race there "
-        "(CI runs these with DATABASE_URL set)",
-    ),
-]
+pytestmark = PG_RACE
 
 THREADS = 50
-
-
-@pytest.fixture(scope="module", autouse=True)
-def restore_migrated_data(django_db_blocker):
-    """Put back what the migrations made (groups, workflows) once these tests have flushed."""
-    yield
-    if not hasattr(connection, "_test_serialized_contents"):
-        return
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-
-
-def race(calls):
-    """Run the callables at the same moment, each in its own thread and connection."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=60)
-            results[index] = call()
-        except Exception as error:  # reported by the assertion below
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a request hung"
-    errors = [result for result in results if isinstance(result, Exception)]
-    assert not errors, errors[:3]
-    return results
 
 
 @pytest.fixture
