@@ -3,22 +3,20 @@ from ..xapi.models import OutgoingStatement
 from .certificates import Certificate
 from .classes import Assignment, Classroom, Membership
 from .learner import ChecklistTick, LessonProgressMixin
+from .lessons import AbstractLessonPage, LessonPage, LessonSource
 from .pages import (
     AbstractCourseIndexPage,
     AbstractCoursePage,
     AbstractHelpPage,
-    AbstractLessonPage,
     AbstractModulePage,
     CourseIndexPage,
     CoursePage,
     CourseTag,
     HelpPage,
-    KnownAncestorsMixin,
-    LessonPage,
-    LessonSource,
     ModulePage,
 )
 from .progress import Progress, ProgressQuerySet
+from .routing import KnownAncestorsMixin
 from .site_settings import HelpSettings
 from .snippets import HelpResource, Platform
 
